@@ -1,0 +1,9 @@
+//! `registry-doctor plan` (not implemented yet).
+
+use crate::args::{Args, Failure, Spec};
+
+pub const SPEC: Spec = &[("--json", false)];
+
+pub fn run(_args: Args) -> Result<u8, Failure> {
+    Err(Failure::Usage("`plan` is not implemented yet".into()))
+}

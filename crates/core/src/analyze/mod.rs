@@ -1,0 +1,78 @@
+//! The paste analyzer: turns pasted text (an error line, a whole CI job log, a manifest, an image
+//! reference) into ranked diagnoses with evidence, and extracts values for the fix commands.
+//!
+//! One pass of aho-corasick over the bytes finds every symptom and feature literal of the knowledge
+//! base (`scan`), `score` turns the hits into ranked entries, `evidence` cuts out the lines to show,
+//! `values` pulls registry hosts, image paths, tags and versions out of the text. Nothing here
+//! allocates in proportion to the input except the input itself.
+
+mod detect;
+mod evidence;
+mod scan;
+mod score;
+pub mod values;
+
+pub use detect::{detect, InputKind};
+pub use evidence::EvidenceLine;
+pub use score::{Confidence, MIN_SCORE};
+pub use values::Found;
+
+use crate::kb::Entry;
+
+/// How many diagnoses are returned at most.
+pub const MAX_DIAGNOSES: usize = 5;
+
+/// One ranked diagnosis.
+#[derive(Debug, Clone)]
+pub struct Diagnosis {
+    pub entry: &'static Entry,
+    pub score: u32,
+    pub confidence: Confidence,
+    /// The lines that matched, in line order, with a little context.
+    pub evidence: Vec<EvidenceLine>,
+}
+
+/// Everything the analyzer says about one pasted text.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub kind: InputKind,
+    pub diagnoses: Vec<Diagnosis>,
+    pub values: Found,
+    /// Number of lines in the input.
+    pub lines: usize,
+    pub bytes: usize,
+    /// The input had bytes that are not UTF-8 (binary data, a wrong encoding); the valid parts were
+    /// analyzed anyway.
+    pub invalid_utf8: bool,
+}
+
+/// Analyzes pasted bytes. Never panics, whatever the bytes.
+pub fn analyze(input: &[u8]) -> Analysis {
+    let invalid_utf8 = std::str::from_utf8(input).is_err();
+    let kind = detect(input);
+    let hits = scan::scan(input);
+    let ranked = score::rank(&hits);
+    let diagnoses = ranked
+        .into_iter()
+        .take(MAX_DIAGNOSES)
+        .map(|r| Diagnosis {
+            entry: r.entry,
+            score: r.score,
+            confidence: Confidence::from_score(r.score),
+            evidence: evidence::collect(input, &r.offsets),
+        })
+        .collect();
+    Analysis {
+        kind,
+        diagnoses,
+        values: values::extract(input),
+        lines: hits.lines,
+        bytes: input.len(),
+        invalid_utf8,
+    }
+}
+
+/// Analyzes text (the page's paste box).
+pub fn analyze_text(text: &str) -> Analysis {
+    analyze(text.as_bytes())
+}

@@ -1,0 +1,118 @@
+//! Languages and the UI message catalog. Every screen string lives here, in both languages; the
+//! `messages!` macro makes a missing translation a compile error.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Ja,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ja];
+
+    pub const fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ja => "ja",
+        }
+    }
+
+    /// The language's own name, for the language switch.
+    pub const fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ja => "日本語",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "en" => Some(Lang::En),
+            "ja" => Some(Lang::Ja),
+            _ => None,
+        }
+    }
+
+    /// Picks our language from a browser's preference list (`navigator.languages`): the first tag whose
+    /// primary subtag we ship wins; English otherwise.
+    pub fn from_browser<'a>(tags: impl IntoIterator<Item = &'a str>) -> Lang {
+        tags.into_iter()
+            .find_map(|t| Lang::from_code(&t.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase()))
+            .unwrap_or_default()
+    }
+}
+
+macro_rules! messages {
+    ($($name:ident => $en:expr, $ja:expr;)*) => {
+        /// A UI string. `Msg::X.text(lang)` gives it in the chosen language.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg { $($name),* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
+
+            pub const fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$name, Lang::En) => $en, (Msg::$name, Lang::Ja) => $ja,)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    AppName => "Registry Doctor", "Registry Doctor";
+    Tagline => "Troubleshoot the GitLab container registry. Everything runs in your browser: nothing you paste leaves this page.",
+        "GitLab コンテナレジストリのトラブルシューティング。処理はすべてブラウザ内で行われ、貼り付けた内容がこのページの外に送られることはありません。";
+    SkipToContent => "Skip to content", "本文へスキップ";
+    NavHome => "Home", "ホーム";
+    NavGuided => "Guided diagnosis", "ガイド付き診断";
+    NavAll => "All problems", "問題の一覧";
+    LanguageLabel => "Language", "言語";
+    PasteLabel => "Paste an error message, a CI job log or a manifest", "エラーメッセージ、CI ジョブのログ、またはマニフェストを貼り付けてください";
+    PasteHint => "For example the output of a failed docker push, or the whole job log.", "たとえば失敗した docker push の出力や、ジョブのログ全体です。";
+    PasteEmpty => "Paste something above to get a diagnosis.", "上の欄に貼り付けると診断が表示されます。";
+    NoMatch => "Nothing in this text matches a known registry problem.", "このテキストには、既知のレジストリの問題に当てはまるものが見つかりませんでした。";
+    TryGuided => "Answer a few questions instead", "質問に答えて診断する";
+    GuidedIntro => "Not sure what to paste? Answer a few questions and we will narrow it down.", "何を貼り付ければよいかわからない場合は、いくつかの質問に答えて原因を絞り込めます。";
+    StartGuided => "Start the guided diagnosis", "ガイド付き診断を始める";
+    Back => "Back", "戻る";
+    Restart => "Start over", "最初からやり直す";
+    Breadcrumbs => "Your answers", "これまでの回答";
+    WhatHappened => "What happened", "何が起きたか";
+    Causes => "Possible causes", "考えられる原因";
+    AskYourself => "Tells it apart:", "見分け方：";
+    Fix => "How to fix it", "解決方法";
+    AppliesTo => "Applies to", "対象";
+    Related => "Related problems", "関連する問題";
+    Sources => "Sources", "出典";
+    Values => "Your values", "あなたの値";
+    ValuesHint => "Commands below fill in as you type. Values stay in the link, never tokens.", "入力するとコマンドに反映されます。値はリンクに含まれますが、トークンは含まれません。";
+    Copy => "Copy", "コピー";
+    Copied => "Copied", "コピーしました";
+    ShareLink => "Link to this page with these values", "この値を含むこのページへのリンク";
+    SetEnvFirst => "Set these environment variables first (never paste a token into a command):", "先に次の環境変数を設定してください（トークンをコマンドに直接書かないでください）：";
+    FillPlaceholders => "Fill in the values marked <…> above before running this.", "実行する前に、上の <…> で示された値を入力してください。";
+    AudienceUser => "Users", "ユーザー";
+    AudienceAdmin => "Administrators of a self-managed instance", "セルフマネージドインスタンスの管理者";
+    PlatformAny => "GitLab.com and self-managed", "GitLab.com とセルフマネージド";
+    PlatformCom => "GitLab.com", "GitLab.com";
+    PlatformSelf => "Self-managed GitLab", "セルフマネージド GitLab";
+    NotFoundTitle => "Page not found", "ページが見つかりません";
+    NotFoundBody => "This link does not lead to anything we know. It may be damaged or come from a newer version.", "このリンク先は見つかりませんでした。リンクが壊れているか、新しいバージョンのものかもしれません。";
+    LinkNotice => "The link could not be read completely; some values were ignored.", "リンクを完全には読み取れなかったため、一部の値を無視しました。";
+    CrashTitle => "Registry Doctor stopped working", "Registry Doctor が動作を停止しました";
+    CrashBody => "Something went wrong inside the page. Reload it to start again; the details below help us fix it.", "ページ内部で問題が発生しました。再読み込みするとやり直せます。下の詳細は修正の手がかりになります。";
+    Reload => "Reload", "再読み込み";
+    AllProblemsTitle => "All documented problems", "記載されているすべての問題";
+    Confidence => "Confidence", "確からしさ";
+    Evidence => "Evidence", "根拠";
+    LineN => "line", "行";
+    FoundValues => "Values found in your text", "テキストから見つかった値";
+    Diagnoses => "Diagnoses", "診断結果";
+    OpenDiagnosis => "Open the fix", "解決方法を開く";
+    High => "high", "高";
+    Medium => "medium", "中";
+    Low => "low", "低";
+}
