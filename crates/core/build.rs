@@ -3,12 +3,12 @@
 //! Every problem is reported with the file it is in; all problems are collected and printed together
 //! so one build run shows everything to fix. Nothing here ships: `toml` is a build dependency only.
 
-#[path = "build/schema.rs"]
-mod schema;
-#[path = "build/emit.rs"]
-mod emit;
 #[path = "build/check.rs"]
 mod check;
+#[path = "build/emit.rs"]
+mod emit;
+#[path = "build/schema.rs"]
+mod schema;
 
 use std::path::Path;
 
@@ -22,11 +22,7 @@ fn main() {
         for p in &problems {
             println!("cargo:warning={p}");
         }
-        panic!(
-            "the knowledge base has {} problem(s):\n{}",
-            problems.len(),
-            problems.join("\n")
-        );
+        panic!("the knowledge base has {} problem(s):\n{}", problems.len(), problems.join("\n"));
     }
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let code = emit::render(&loaded, &resolved);

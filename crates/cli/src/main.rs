@@ -21,7 +21,7 @@ Usage: registry-doctor <command> [options]
 
 Commands:
   diagnose [FILE|-]    diagnose an error message or CI job log (--json, --lang en|ja)
-  manifest [FILE|-]    identify and check a pasted manifest (--json)
+  manifest [FILE|-]    identify and check a pasted manifest (--json, --lang en|ja)
   check-name NAME      check an image reference, path, tag or digest (--as KIND, --json)
   plan [TASK]          print a fix plan or guided-task script (--list, --set NAME=VALUE, --json)
   link ENTRY           print a link that opens a diagnosis (--set NAME=VALUE, --base URL)

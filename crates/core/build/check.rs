@@ -8,8 +8,20 @@ const STRENGTHS: &[&str] = &["unique", "strong", "generic"];
 const AUDIENCES: &[&str] = &["user", "admin"];
 const PLATFORMS: &[&str] = &["any", "gitlab-com", "self-managed"];
 const KINDS: &[&str] = &[
-    "host", "url", "project-path", "image-path", "tag", "digest", "reference", "number", "file-path",
-    "free-text", "platforms", "username", "env-name", "branch",
+    "host",
+    "url",
+    "project-path",
+    "image-path",
+    "tag",
+    "digest",
+    "reference",
+    "number",
+    "file-path",
+    "free-text",
+    "platforms",
+    "username",
+    "env-name",
+    "branch",
 ];
 /// Kinds whose grammar is strict enough to put into a snippet without quoting.
 const SNIPPET_KINDS: &[&str] = &["host", "url", "project-path", "image-path", "tag", "digest", "number", "platforms"];
@@ -133,7 +145,9 @@ fn check_entry(id: &str, e: &EntryFile, r: &Resolved, problems: &mut Vec<String>
     if let Some(v) = &e.versions {
         text_ok(file, "versions", v, problems);
     }
-    for (what, n) in [("causes", e.causes.len()), ("fix", e.fix.len()), ("symptoms", e.symptoms.len()), ("sources", e.sources.len())] {
+    for (what, n) in
+        [("causes", e.causes.len()), ("fix", e.fix.len()), ("symptoms", e.symptoms.len()), ("sources", e.sources.len())]
+    {
         if n == 0 {
             problems.push(format!("{file}: needs at least one of [[{what}]]"));
         }
@@ -232,48 +246,54 @@ fn check_duplicate_symptoms(kb: &Loaded, problems: &mut Vec<String>) {
     }
 }
 
-/// Parses `{param}`, `${VAR}` and literal text. `{{` and `}}` are literal braces.
+/// Parses `{param}`, `${VAR}` and literal text. A brace that does not open `{lower_case_name}` is a
+/// literal brace, so Ruby hashes, JSON and YAML flow maps can be written as they are; `{{` is an
+/// explicit literal `{` for the rare case of a literal `{name}`.
 pub fn parse_template(t: &str) -> Result<Vec<(bool, Seg)>, String> {
-    // (is_param_ref, seg) — the bool is unused by callers except for clarity in errors.
+    // (is_param_ref, seg): a param reference is carried as Seg::Lit(name) with is_param_ref = true.
     let mut out: Vec<(bool, Seg)> = Vec::new();
     let mut lit = String::new();
-    let mut chars = t.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '{' if chars.peek() == Some(&'{') => {
-                chars.next();
-                lit.push('{');
+    let mut rest = t;
+    while let Some(c) = rest.chars().next() {
+        if let Some(r) = rest.strip_prefix("{{") {
+            lit.push('{');
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("${") {
+            let Some(close) = r.find('}') else { return Err("`${` without `}`".into()) };
+            let name = &r[..close];
+            if name.is_empty() || !name.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_') {
+                return Err(format!("`${{{name}}}`: variables are written ${{UPPER_CASE}}"));
             }
-            '}' if chars.peek() == Some(&'}') => {
-                chars.next();
-                lit.push('}');
+            if !lit.is_empty() {
+                out.push((false, Seg::Lit(std::mem::take(&mut lit))));
             }
-            '$' if chars.peek() == Some(&'{') => {
-                chars.next();
-                let name: String = chars.by_ref().take_while(|&c| c != '}').collect();
-                if name.is_empty() || !name.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_') {
-                    return Err(format!("`${{{name}}}`: variables are written ${{UPPER_CASE}}"));
-                }
-                if !lit.is_empty() {
-                    out.push((false, Seg::Lit(std::mem::take(&mut lit))));
-                }
-                out.push((false, Seg::Var(name)));
+            out.push((false, Seg::Var(name.to_string())));
+            rest = &r[close + 1..];
+        } else if let Some(name) = param_ref(rest) {
+            if !lit.is_empty() {
+                out.push((false, Seg::Lit(std::mem::take(&mut lit))));
             }
-            '{' => {
-                let name: String = chars.by_ref().take_while(|&c| c != '}').collect();
-                if !lit.is_empty() {
-                    out.push((false, Seg::Lit(std::mem::take(&mut lit))));
-                }
-                out.push((true, Seg::Lit(name)));
-            }
-            '}' => return Err("unmatched `}` (write `}}` for a literal brace)".into()),
-            _ => lit.push(c),
+            out.push((true, Seg::Lit(name.to_string())));
+            rest = &rest[name.len() + 2..];
+        } else {
+            lit.push(c);
+            rest = &rest[c.len_utf8()..];
         }
     }
     if !lit.is_empty() {
         out.push((false, Seg::Lit(lit)));
     }
     Ok(out)
+}
+
+/// `{name}` at the start of `s` with name `[a-z][a-z0-9_]*` → the name.
+fn param_ref(s: &str) -> Option<&str> {
+    let inner = s.strip_prefix('{')?;
+    let close = inner.find('}')?;
+    let name = &inner[..close];
+    let ok = name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    ok.then_some(name)
 }
 
 fn check_plan(
@@ -471,7 +491,13 @@ fn check_tree(kb: &Loaded, entries: &BTreeMap<String, usize>, problems: &mut Vec
     }
     // Reachability and cycles: depth-first walk from root with colours.
     let mut colour = vec![0u8; tree.nodes.len()];
-    fn walk(i: usize, tree: &crate::schema::TreeFile, nodes: &BTreeMap<String, usize>, colour: &mut [u8], problems: &mut Vec<String>) {
+    fn walk(
+        i: usize,
+        tree: &crate::schema::TreeFile,
+        nodes: &BTreeMap<String, usize>,
+        colour: &mut [u8],
+        problems: &mut Vec<String>,
+    ) {
         colour[i] = 1;
         for o in &tree.nodes[i].options {
             if let Some(&j) = o.next.as_ref().and_then(|n| nodes.get(n)) {
@@ -492,7 +518,9 @@ fn check_tree(kb: &Loaded, entries: &BTreeMap<String, usize>, problems: &mut Vec
     }
     for id in entries.keys() {
         if !reached_entries.contains(id) {
-            problems.push(format!("kb/entries/{id}.toml: no tree node leads to this entry (add it to a kb/tree/*.toml file)"));
+            problems.push(format!(
+                "kb/entries/{id}.toml: no tree node leads to this entry (add it to a kb/tree/*.toml file)"
+            ));
         }
     }
     nodes

@@ -76,7 +76,14 @@ pub fn render(kb: &Loaded, r: &Resolved) -> String {
 
     o.push_str("pub static PLANS: &[Plan] = &[\n");
     for (pi, (id, p)) in kb.plans.iter().enumerate() {
-        let _ = writeln!(o, "  Plan {{ id: {}, title: {}, env: {}, params: {}, steps: &[", lit(id), l10n(&p.title), strs(&p.env), nums(r.plan_params[pi].iter().copied()));
+        let _ = writeln!(
+            o,
+            "  Plan {{ id: {}, title: {}, env: {}, params: {}, steps: &[",
+            lit(id),
+            l10n(&p.title),
+            strs(&p.env),
+            nums(r.plan_params[pi].iter().copied())
+        );
         for (s, rs) in p.steps.iter().zip(&r.plan_steps[pi]) {
             let kind = match rs {
                 ResolvedStep::Run { argv: a } => format!(
@@ -134,7 +141,7 @@ pub fn render(kb: &Loaded, r: &Resolved) -> String {
                 nums(s.unless.iter().map(|f| r.feature_index[f]))
             );
         }
-        o.push_str("],\n    examples: &[");
+        o.push_str("],\n    #[cfg(feature = \"examples\")] examples: &[");
         for x in &e.examples {
             let _ = write!(o, "Example {{ label: {}, text: {} }}, ", lit(&x.label), lit(&x.text));
         }

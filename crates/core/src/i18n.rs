@@ -112,6 +112,12 @@ messages! {
     FoundValues => "Values found in your text", "テキストから見つかった値";
     Diagnoses => "Diagnoses", "診断結果";
     OpenDiagnosis => "Open the fix", "解決方法を開く";
+    ChooseFile => "Or choose a log file (you can also drop it here):", "またはログファイルを選択（ここにドロップすることもできます）：";
+    WholeScript => "The whole script", "スクリプト全体";
+    TaskTitle => "Guided task", "ガイド付き作業";
+    TasksIntro => "Risky jobs, done step by step with a script for your names.", "注意が必要な作業を、あなたの名前に合わせたスクリプトで順を追って進めます。";
+    NavTasks => "Tasks", "作業";
+    Choose => "Choose", "選択";
     High => "high", "高";
     Medium => "medium", "中";
     Low => "low", "低";

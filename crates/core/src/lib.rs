@@ -4,6 +4,12 @@
 //! whole product logic is tested on the host with `cargo test`, and the web app and the CLI only wire
 //! these functions to people.
 
-pub mod i18n;
 pub mod analyze;
+pub mod i18n;
+pub mod json;
 pub mod kb;
+pub mod link;
+pub mod manifest;
+pub mod names;
+pub mod plan;
+pub mod text;

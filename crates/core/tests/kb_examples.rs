@@ -12,15 +12,23 @@ fn every_example_diagnoses_first_as_its_own_entry() {
         for example in entry.examples {
             count += 1;
             let analysis = analyze_text(example.text);
-            let ranked: Vec<String> = analysis.diagnoses.iter().map(|d| format!("{} ({})", d.entry.id, d.score)).collect();
+            let ranked: Vec<String> =
+                analysis.diagnoses.iter().map(|d| format!("{} ({})", d.entry.id, d.score)).collect();
             match analysis.diagnoses.first() {
                 Some(d) if d.entry.id == entry.id => {}
-                _ => failures.push(format!("{} / example \"{}\": got [{}]", entry.id, example.label, ranked.join(", "))),
+                _ => {
+                    failures.push(format!("{} / example \"{}\": got [{}]", entry.id, example.label, ranked.join(", ")))
+                }
             }
         }
     }
     assert!(count >= 2 * ENTRIES.len(), "every entry needs at least two examples");
-    assert!(failures.is_empty(), "{} of {count} examples do not diagnose first as their entry:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {count} examples do not diagnose first as their entry:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]

@@ -32,7 +32,9 @@ pub fn detect(input: &[u8]) -> InputKind {
         _ => "",
     };
     if body.starts_with(['{', '['])
-        && ["\"schemaVersion\"", "\"mediaType\"", "\"manifests\"", "\"layers\"", "\"fsLayers\""].iter().any(|k| body.contains(k))
+        && ["\"schemaVersion\"", "\"mediaType\"", "\"manifests\"", "\"layers\"", "\"fsLayers\""]
+            .iter()
+            .any(|k| body.contains(k))
     {
         return InputKind::Manifest;
     }

@@ -83,6 +83,10 @@ pub fn scan(input: &[u8]) -> Hits {
             }
         }
     }
-    hits.lines = if input.is_empty() { 0 } else { memchr::memchr_iter(b'\n', input).count() + usize::from(!input.ends_with(b"\n")) };
+    hits.lines = if input.is_empty() {
+        0
+    } else {
+        memchr::memchr_iter(b'\n', input).count() + usize::from(!input.ends_with(b"\n"))
+    };
     hits
 }

@@ -72,7 +72,28 @@ pub fn extract(input: &[u8]) -> Found {
 
 /// Cheap filter so a 100 MB log is not decoded line by line.
 fn might_matter(raw: &[u8]) -> bool {
-    const KEYS: &[&[u8]] = &[b"push", b"pull", b"login", b"/v2/", b"sha256:", b"HTTP", b"status", b"version", b"gitlab-runner", b"Executing", b"manifest", b"docker", b"podman", b"skopeo", b"kaniko", b"buildx", b"jwt/auth", b"Pulling", b"repository", b"destination"];
+    const KEYS: &[&[u8]] = &[
+        b"push",
+        b"pull",
+        b"login",
+        b"/v2/",
+        b"sha256:",
+        b"HTTP",
+        b"status",
+        b"version",
+        b"gitlab-runner",
+        b"Executing",
+        b"manifest",
+        b"docker",
+        b"podman",
+        b"skopeo",
+        b"kaniko",
+        b"buildx",
+        b"jwt/auth",
+        b"Pulling",
+        b"repository",
+        b"destination",
+    ];
     KEYS.iter().any(|k| memchr::memmem::find(raw, k).is_some())
 }
 
@@ -89,14 +110,30 @@ fn scan_line(line: &str, f: &mut Found) {
         let name = rest.split(']').next().unwrap_or("");
         take_reference(name, f);
     }
-    for cmd in ["docker push ", "docker pull ", "podman push ", "podman pull ", "docker manifest push ", "docker tag ", "buildah push "] {
+    for cmd in [
+        "docker push ",
+        "docker pull ",
+        "podman push ",
+        "podman pull ",
+        "docker manifest push ",
+        "docker tag ",
+        "buildah push ",
+    ] {
         if let Some(rest) = after(line, cmd) {
             if let Some(word) = rest.split_whitespace().rev().find(|w| !w.starts_with('-')) {
                 take_reference(word.trim_matches(['"', '\'']), f);
             }
         }
     }
-    for key in ["pull access denied for ", "failed to put manifest ", "--destination=", "--destination ", "failed to resolve reference \"", "failed to pull image \"", "Failed to pull image \""] {
+    for key in [
+        "pull access denied for ",
+        "failed to put manifest ",
+        "--destination=",
+        "--destination ",
+        "failed to resolve reference \"",
+        "failed to pull image \"",
+        "Failed to pull image \"",
+    ] {
         if let Some(rest) = after(line, key) {
             let word = rest.split([',', ' ', '"', '\'']).next().unwrap_or("").trim_end_matches(':');
             take_reference(word, f);
@@ -104,7 +141,9 @@ fn scan_line(line: &str, f: &mut Found) {
     }
     for key in ["docker login ", "podman login ", "skopeo login "] {
         if let Some(rest) = after(line, key) {
-            if let Some(host) = rest.split_whitespace().filter(|w| !w.starts_with('-')).find(|w| w.contains('.') || w.contains(':')) {
+            if let Some(host) =
+                rest.split_whitespace().filter(|w| !w.starts_with('-')).find(|w| w.contains('.') || w.contains(':'))
+            {
                 let host = host.trim_matches(['"', '\'']);
                 if is_host(host) {
                     set(&mut f.registry, Some(host.to_string()));
@@ -118,7 +157,8 @@ fn scan_line(line: &str, f: &mut Found) {
         if let Some((host, path)) = url.split_once('/') {
             if let Some(repo_path) = path.strip_prefix("v2/") {
                 set(&mut f.registry, is_host(host).then(|| host.to_string()));
-                if let Some((repo, _)) = repo_path.split_once("/manifests/").or_else(|| repo_path.split_once("/blobs/")) {
+                if let Some((repo, _)) = repo_path.split_once("/manifests/").or_else(|| repo_path.split_once("/blobs/"))
+                {
                     set(&mut f.repository, Some(repo.to_string()));
                 }
             } else if path.starts_with("jwt/auth") {
@@ -138,7 +178,13 @@ fn scan_line(line: &str, f: &mut Found) {
     if let Some(v) = after(line, "Running with gitlab-runner ") {
         set(&mut f.runner_version, v.split_whitespace().next().map(str::to_string));
     }
-    for (marker, client) in [("Docker version ", "docker"), ("podman version ", "podman"), ("github.com/docker/buildx v", "buildx"), ("kaniko-project/executor:v", "kaniko"), ("skopeo version ", "skopeo")] {
+    for (marker, client) in [
+        ("Docker version ", "docker"),
+        ("podman version ", "podman"),
+        ("github.com/docker/buildx v", "buildx"),
+        ("kaniko-project/executor:v", "kaniko"),
+        ("skopeo version ", "skopeo"),
+    ] {
         if let Some(v) = after(line, marker) {
             set(&mut f.client, Some(client.to_string()));
             set(&mut f.client_version, v.split([' ', ',', '"']).next().map(str::to_string));
@@ -189,7 +235,8 @@ fn is_host(h: &str) -> bool {
 
 /// `… 401 Unauthorized`, `status: 403`, `HTTP 404`, `unexpected HTTP status: 500 Internal …`.
 fn http_status(line: &str) -> Option<u16> {
-    for key in ["HTTP status: ", "status: ", "status code ", "HTTP/1.1 ", "HTTP/2 ", "error parsing HTTP ", "registry "] {
+    for key in ["HTTP status: ", "status: ", "status code ", "HTTP/1.1 ", "HTTP/2 ", "error parsing HTTP ", "registry "]
+    {
         if let Some(rest) = after(line, key) {
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
             if let Ok(n) = digits.parse::<u16>() {
@@ -199,7 +246,16 @@ fn http_status(line: &str) -> Option<u16> {
             }
         }
     }
-    for (text, code) in [("401 Unauthorized", 401), ("403 Forbidden", 403), ("404 Not Found", 404), ("413 Request Entity Too Large", 413), ("429 Too Many Requests", 429), ("500 Internal Server Error", 500), ("502 Bad Gateway", 502), ("503 Service Unavailable", 503)] {
+    for (text, code) in [
+        ("401 Unauthorized", 401),
+        ("403 Forbidden", 403),
+        ("404 Not Found", 404),
+        ("413 Request Entity Too Large", 413),
+        ("429 Too Many Requests", 429),
+        ("500 Internal Server Error", 500),
+        ("502 Bad Gateway", 502),
+        ("503 Service Unavailable", 503),
+    ] {
         if line.contains(text) {
             return Some(code);
         }

@@ -112,6 +112,8 @@ pub struct Entry {
     pub causes: &'static [Cause],
     pub fix: &'static [FixStep],
     pub symptoms: &'static [Symptom],
+    /// Example pastes (test fixtures and CLI demos). Left out of the web build to keep it small.
+    #[cfg(feature = "examples")]
     pub examples: &'static [Example],
     /// Indexes into [`super::ENTRIES`].
     pub related: &'static [u16],
@@ -198,18 +200,9 @@ pub type Argv = &'static [Arg];
 
 #[derive(Debug)]
 pub enum StepKind {
-    Run {
-        argv: Argv,
-        stdin_env: Option<&'static str>,
-        capture: Option<&'static str>,
-    },
-    Pipe {
-        commands: &'static [Argv],
-    },
-    Snippet {
-        lang: &'static str,
-        text: &'static [Segment],
-    },
+    Run { argv: Argv, stdin_env: Option<&'static str>, capture: Option<&'static str> },
+    Pipe { commands: &'static [Argv] },
+    Snippet { lang: &'static str, text: &'static [Segment] },
 }
 
 #[derive(Debug)]
