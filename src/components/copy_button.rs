@@ -1,0 +1,34 @@
+//! Copies a text to the clipboard and says so. Needs `allow="clipboard-write"` when embedded.
+
+use crate::context::use_ctx;
+use registry_doctor_core::i18n::Msg;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CopyButtonProps {
+    pub text: AttrValue,
+    /// What is copied, for screen readers ("Copy step 2").
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
+}
+
+#[component]
+pub fn CopyButton(props: &CopyButtonProps) -> Html {
+    let ctx = use_ctx();
+    let copied = use_state(|| false);
+    let onclick = {
+        let text = props.text.clone();
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(w) = crate::browser::window() {
+                let _ = w.navigator().clipboard().write_text(&text);
+                copied.set(true);
+            }
+        })
+    };
+    html! {
+        <button type="button" class="copy" data-testid="copy" {onclick} aria-label={props.label.clone()}>
+            { if *copied { ctx.t(Msg::Copied) } else { ctx.t(Msg::Copy) } }
+        </button>
+    }
+}

@@ -1,0 +1,72 @@
+//! The one input of the home page: a labelled text area, a file picker and drag-and-drop. It hands
+//! the raw bytes up; a dropped file never goes into the DOM (a 100 MB log would freeze the tab).
+
+use crate::context::use_ctx;
+use registry_doctor_core::i18n::Msg;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PasteBoxProps {
+    pub on_input: Callback<Rc<[u8]>>,
+}
+
+#[component]
+pub fn PasteBox(props: &PasteBoxProps) -> Html {
+    let ctx = use_ctx();
+    let file_name = use_state(|| None::<String>);
+    let oninput = {
+        let on_input = props.on_input.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
+                on_input.emit(Rc::from(area.value().into_bytes()));
+            }
+        })
+    };
+    let read_file = {
+        let on_input = props.on_input.clone();
+        let file_name = file_name.clone();
+        Callback::from(move |file: web_sys::File| {
+            file_name.set(Some(file.name()));
+            let on_input = on_input.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(buf) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                    let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+                    on_input.emit(Rc::from(bytes));
+                }
+            });
+        })
+    };
+    let onchange = {
+        let read_file = read_file.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+            if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {
+                read_file.emit(file);
+            }
+        })
+    };
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = Callback::from(move |e: DragEvent| {
+        e.prevent_default();
+        if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            read_file.emit(file);
+        }
+    });
+    html! {
+        <div class="paste" {ondragover} {ondrop} data-testid="drop-zone">
+            <label for="paste-input">{ctx.t(Msg::PasteLabel)}</label>
+            <p class="hint" id="paste-hint">{ctx.t(Msg::PasteHint)}</p>
+            <textarea id="paste-input" data-testid="paste-input" rows="10" spellcheck="false"
+                      autocomplete="off" aria-describedby="paste-hint" {oninput} />
+            <p class="file">
+                <label for="paste-file">{ctx.t(Msg::ChooseFile)}</label>
+                <input type="file" id="paste-file" data-testid="paste-file" {onchange} />
+                if let Some(name) = &*file_name {
+                    <span class="file-name" data-testid="file-name">{name.clone()}</span>
+                }
+            </p>
+        </div>
+    }
+}

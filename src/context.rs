@@ -1,0 +1,37 @@
+//! What every component may read: the current link (route + values), the language, and a way to
+//! move to another link. Provided once by `App`.
+
+use registry_doctor_core::i18n::{Lang, Msg};
+use registry_doctor_core::link::{Link, Route};
+use yew::prelude::*;
+
+#[derive(Clone, PartialEq)]
+pub struct Ctx {
+    pub link: Link,
+    /// The language in effect (the link's, or the browser's).
+    pub lang: Lang,
+    /// Go to a link: pushes a history entry (a deliberate step).
+    pub go: Callback<Link>,
+    /// Replace the current link without a history entry (typing into a form).
+    pub replace: Callback<Link>,
+}
+
+impl Ctx {
+    pub fn t(&self, msg: Msg) -> &'static str {
+        msg.text(self.lang)
+    }
+
+    /// A link to `route` that keeps the language and values.
+    pub fn link_to(&self, route: Route) -> Link {
+        Link { route, ..self.link.clone() }
+    }
+
+    pub fn href(&self, route: Route) -> String {
+        self.link_to(route).to_fragment()
+    }
+}
+
+#[hook]
+pub fn use_ctx() -> Ctx {
+    use_context::<Ctx>().expect("Ctx is provided by App above every component")
+}
