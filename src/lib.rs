@@ -6,6 +6,7 @@ pub mod browser;
 pub mod components;
 pub mod context;
 pub mod crash;
+pub mod file_read;
 pub mod hooks;
 pub mod pages;
 

@@ -9,7 +9,10 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PasteBoxProps {
+    /// Typed or pasted text, as bytes.
     pub on_input: Callback<Rc<[u8]>>,
+    /// A dropped or picked file; the parent reads it (with progress and cancel).
+    pub on_file: Callback<web_sys::File>,
 }
 
 #[component]
@@ -25,17 +28,11 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
         })
     };
     let read_file = {
-        let on_input = props.on_input.clone();
+        let on_file = props.on_file.clone();
         let file_name = file_name.clone();
         Callback::from(move |file: web_sys::File| {
             file_name.set(Some(file.name()));
-            let on_input = on_input.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(buf) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                    let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-                    on_input.emit(Rc::from(bytes));
-                }
-            });
+            on_file.emit(file);
         })
     };
     let onchange = {

@@ -2,10 +2,12 @@
 
 use crate::components::diagnosis_card::DiagnosisCard;
 use crate::components::paste_box::PasteBox;
-use crate::context::use_ctx;
+use crate::context::{use_ctx, Ctx};
+use crate::file_read::{next_frame, now_ms, read_file, ReadOutcome};
 use registry_doctor_core::analyze::{analyze, Analysis, InputKind};
 use registry_doctor_core::i18n::Msg;
 use registry_doctor_core::link::Route;
+use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -19,20 +21,68 @@ impl PartialEq for SharedAnalysis {
     }
 }
 
+/// Where the paste is on its way to a result.
+#[derive(Clone, PartialEq)]
+pub enum PasteState {
+    Idle,
+    Reading {
+        read: f64,
+        total: f64,
+    },
+    Analyzing,
+    /// The analysis and how long it took (ms), for the timing the end-to-end tests report.
+    Ready(SharedAnalysis, f64),
+    Cancelled,
+    Failed,
+}
+
+fn analyzed(bytes: &[u8]) -> PasteState {
+    let start = now_ms();
+    let analysis = analyze(bytes);
+    PasteState::Ready(SharedAnalysis(Rc::new(analysis)), now_ms() - start)
+}
+
 #[component]
 pub fn Home() -> Html {
     let ctx = use_ctx();
-    let analysis = use_state(|| None::<SharedAnalysis>);
+    let state = use_state(|| PasteState::Idle);
+    let cancel = use_mut_ref(|| Rc::new(Cell::new(false)));
     let on_input = {
-        let analysis = analysis.clone();
-        Callback::from(move |bytes: Rc<[u8]>| analysis.set(Some(SharedAnalysis(Rc::new(analyze(&bytes))))))
+        let state = state.clone();
+        Callback::from(move |bytes: Rc<[u8]>| state.set(analyzed(&bytes)))
     };
+    let on_file = {
+        let state = state.clone();
+        let cancel = cancel.clone();
+        Callback::from(move |file: web_sys::File| {
+            let flag = Rc::new(Cell::new(false));
+            *cancel.borrow_mut() = flag.clone();
+            let state = state.clone();
+            state.set(PasteState::Reading { read: 0.0, total: file.size() });
+            wasm_bindgen_futures::spawn_local(async move {
+                let progress = {
+                    let state = state.clone();
+                    move |read, total| state.set(PasteState::Reading { read, total })
+                };
+                match read_file(file, progress, flag).await {
+                    ReadOutcome::Done(bytes) => {
+                        state.set(PasteState::Analyzing);
+                        next_frame().await;
+                        state.set(analyzed(&bytes));
+                    }
+                    ReadOutcome::Cancelled => state.set(PasteState::Cancelled),
+                    ReadOutcome::Failed => state.set(PasteState::Failed),
+                }
+            });
+        })
+    };
+    let on_cancel = Callback::from(move |_: MouseEvent| cancel.borrow().set(true));
     html! {
         <>
             <h1>{ctx.t(Msg::AppName)}</h1>
             <p class="lead">{ctx.t(Msg::Tagline)}</p>
-            <PasteBox {on_input} />
-            <Results analysis={(*analysis).clone()} />
+            <PasteBox {on_input} {on_file} />
+            <Results state={(*state).clone()} {on_cancel} />
             <aside class="guided-intro">
                 <p>{ctx.t(Msg::GuidedIntro)}</p>
                 <a class="button" href={ctx.href(Route::Guided(Vec::new()))} data-testid="start-guided">{ctx.t(Msg::StartGuided)}</a>
@@ -43,36 +93,72 @@ pub fn Home() -> Html {
 
 #[derive(Properties, PartialEq)]
 struct ResultsProps {
-    analysis: Option<SharedAnalysis>,
+    state: PasteState,
+    on_cancel: Callback<MouseEvent>,
 }
 
 #[component]
 fn Results(props: &ResultsProps) -> Html {
     let ctx = use_ctx();
-    let body = match &props.analysis {
-        None => html! { <p class="hint">{ctx.t(Msg::PasteEmpty)}</p> },
-        Some(SharedAnalysis(a)) => match a.kind {
-            InputKind::Empty => html! { <p class="hint">{ctx.t(Msg::PasteEmpty)}</p> },
-            _ if a.diagnoses.is_empty() => html! {
-                <div data-testid="no-match">
-                    <p>{ctx.t(Msg::NoMatch)}</p>
-                    <p><a href={ctx.href(Route::Guided(Vec::new()))}>{ctx.t(Msg::TryGuided)}</a></p>
+    let (body, timing) = match &props.state {
+        PasteState::Idle => (html! { <p class="hint">{ctx.t(Msg::PasteEmpty)}</p> }, None),
+        PasteState::Reading { read, total } => (
+            html! {
+                <div class="progress" data-testid="reading">
+                    <label for="read-progress">{ctx.t(Msg::ReadingFile)}{format!(" — {} / {}", megabytes(*read), megabytes(*total))}</label>
+                    <progress id="read-progress" max={total.to_string()} value={read.to_string()}></progress>
+                    <button type="button" onclick={props.on_cancel.clone()} data-testid="cancel-read">{ctx.t(Msg::Cancel)}</button>
                 </div>
             },
-            _ => {
-                let found: Rc<Vec<(&'static str, String)>> = Rc::new(a.values.as_params());
-                html! {
-                    <>
-                        <h2>{ctx.t(Msg::Diagnoses)}</h2>
-                        <ol class="diagnoses">
-                        { for a.diagnoses.iter().enumerate().map(|(rank, d)| html! {
-                            <li><DiagnosisCard diagnosis={Rc::new(d.clone())} found={found.clone()} first={rank == 0} /></li>
-                        }) }
-                        </ol>
-                    </>
-                }
-            }
-        },
+            None,
+        ),
+        PasteState::Analyzing => (html! { <p data-testid="analyzing">{ctx.t(Msg::Analyzing)}{"…"}</p> }, None),
+        PasteState::Cancelled => (html! { <p data-testid="read-cancelled">{ctx.t(Msg::ReadCancelled)}</p> }, None),
+        PasteState::Failed => (html! { <p class="warn" role="alert">{ctx.t(Msg::ReadFailed)}</p> }, None),
+        PasteState::Ready(SharedAnalysis(a), ms) => (view_analysis(&ctx, a), Some(format!("{ms:.1}"))),
     };
-    html! { <section class="results" aria-live="polite" data-testid="results">{body}</section> }
+    html! { <section class="results" aria-live="polite" data-testid="results" data-analyze-ms={timing}>{body}</section> }
+}
+
+fn megabytes(bytes: f64) -> String {
+    format!("{:.1} MB", bytes / 1_000_000.0)
+}
+
+fn view_analysis(ctx: &Ctx, a: &Analysis) -> Html {
+    let summary = html! {
+        <p class="scanned" data-testid="scanned">
+            {ctx.t(Msg::Scanned)}{format!(": {} {} ({})", a.lines, ctx.t(Msg::LinesWord), megabytes(a.bytes as f64))}
+        </p>
+    };
+    let not_text =
+        a.invalid_utf8.then(|| html! { <p class="warn" data-testid="not-text">{ctx.t(Msg::NotAllText)}</p> });
+    let body = match a.kind {
+        InputKind::Empty => return html! { <p class="hint">{ctx.t(Msg::PasteEmpty)}</p> },
+        InputKind::Manifest => html! {
+            <p data-testid="looks-like-manifest">{ctx.t(Msg::LooksLikeManifest)}{" "}<a href={ctx.href(Route::Manifest)}>{ctx.t(Msg::OpenManifest)}</a></p>
+        },
+        InputKind::Reference => html! {
+            <p data-testid="looks-like-reference">{ctx.t(Msg::LooksLikeReference)}{" "}<a href={ctx.href(Route::Name)}>{ctx.t(Msg::OpenNameCheck)}</a></p>
+        },
+        InputKind::Log if a.diagnoses.is_empty() => html! {
+            <div data-testid="no-match">
+                <p>{ctx.t(Msg::NoMatch)}</p>
+                <p><a href={ctx.href(Route::Guided(Vec::new()))}>{ctx.t(Msg::TryGuided)}</a></p>
+            </div>
+        },
+        InputKind::Log => {
+            let found: Rc<Vec<(&'static str, String)>> = Rc::new(a.values.as_params());
+            html! {
+                <>
+                    <h2>{ctx.t(Msg::Diagnoses)}</h2>
+                    <ol class="diagnoses">
+                    { for a.diagnoses.iter().enumerate().map(|(rank, d)| html! {
+                        <li><DiagnosisCard diagnosis={Rc::new(d.clone())} found={found.clone()} first={rank == 0} /></li>
+                    }) }
+                    </ol>
+                </>
+            }
+        }
+    };
+    html! { <>{summary}{not_text}{body}</> }
 }

@@ -1,0 +1,71 @@
+// Shared set-up for the end-to-end tests: serves ../dist under a sub-path with the strict CSP (the
+// same server README documents), launches Debian's Chromium through playwright-core, and records
+// every console error, page error, failed request and CSP violation so a test can assert there
+// were none.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const BASE_PATH = "/registry-doctor/";
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+async function freePort() {
+  const srv = createServer();
+  srv.listen(0, "127.0.0.1");
+  await once(srv, "listening");
+  const { port } = srv.address();
+  srv.close();
+  return port;
+}
+
+/** Starts the static server; resolves to { url, stop }. */
+export async function startServer() {
+  const port = await freePort();
+  const child = spawn("node", ["scripts/serve.mjs", "--dir", "dist", "--port", String(port), "--base", BASE_PATH], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise((resolve, reject) => {
+    child.stdout.on("data", (d) => String(d).includes("serving") && resolve());
+    child.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}${BASE_PATH}`, stop: () => child.kill() };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** A page that records problems; `problems` must stay empty in every test. */
+export async function openPage(browser, url, options = {}) {
+  const context = await browser.newContext({ colorScheme: options.colorScheme ?? "light", locale: options.locale ?? "en-US" });
+  if (options.clipboard) await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (msg) => msg.type() === "error" && problems.push(`console: ${msg.text()}`));
+  page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+  page.on("requestfailed", (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
+  page.on("response", (res) => res.status() >= 400 && problems.push(`HTTP ${res.status()}: ${res.url()}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await page.goto(url);
+  await page.waitForSelector("[data-testid=language-switch], [data-testid=crash]", { timeout: 15000 });
+  return { page, problems, context };
+}

@@ -1,0 +1,77 @@
+//! The manifest page's input: a labelled text area, a file picker and drag-and-drop. A chosen or
+//! dropped file is put into the text area, so it can be edited like a paste.
+
+use crate::context::use_ctx;
+use registry_doctor_core::i18n::Msg;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ManifestInputProps {
+    /// The whole text after every change.
+    pub on_text: Callback<Rc<str>>,
+}
+
+#[component]
+pub fn ManifestInput(props: &ManifestInputProps) -> Html {
+    let ctx = use_ctx();
+    let area = use_node_ref();
+    let file_name = use_state(|| None::<String>);
+    let oninput = {
+        let on_text = props.on_text.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
+                on_text.emit(Rc::from(area.value()));
+            }
+        })
+    };
+    let read_file = {
+        let on_text = props.on_text.clone();
+        let file_name = file_name.clone();
+        let area = area.clone();
+        Callback::from(move |file: web_sys::File| {
+            file_name.set(Some(file.name()));
+            let (on_text, area) = (on_text.clone(), area.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let Ok(buf) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else { return };
+                // A manifest is UTF-8 JSON; anything else still shows, with U+FFFD where bytes were bad.
+                let text: Rc<str> = Rc::from(String::from_utf8_lossy(&js_sys::Uint8Array::new(&buf).to_vec()));
+                if let Some(el) = area.cast::<web_sys::HtmlTextAreaElement>() {
+                    el.set_value(&text);
+                }
+                on_text.emit(text);
+            });
+        })
+    };
+    let onchange = {
+        let read_file = read_file.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+            if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {
+                read_file.emit(file);
+            }
+        })
+    };
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = Callback::from(move |e: DragEvent| {
+        e.prevent_default();
+        if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            read_file.emit(file);
+        }
+    });
+    html! {
+        <div class="paste" {ondragover} {ondrop} data-testid="manifest-drop-zone">
+            <label for="manifest-input">{ctx.t(Msg::ManifestLabel)}</label>
+            <textarea id="manifest-input" data-testid="manifest-input" rows="14" spellcheck="false"
+                      autocomplete="off" ref={area} {oninput} />
+            <p class="file">
+                <label for="manifest-file">{ctx.t(Msg::ManifestChooseFile)}</label>
+                <input type="file" id="manifest-file" data-testid="manifest-file" accept=".json,application/json,text/plain" {onchange} />
+                if let Some(name) = &*file_name {
+                    <span class="file-name" data-testid="file-name">{name.clone()}</span>
+                }
+            </p>
+        </div>
+    }
+}
