@@ -23,7 +23,7 @@ async function freePort() {
 /** Starts the static server; resolves to { url, stop }. */
 export async function startServer() {
   const port = await freePort();
-  const child = spawn("node", ["scripts/serve.mjs", "--dir", "dist", "--port", String(port), "--base", BASE_PATH], {
+  const child = spawn("node", ["scripts/serve.mjs", "--dir", "dist", "--port", String(port), "--base", BASE_PATH, "--cors"], {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -31,7 +31,17 @@ export async function startServer() {
     child.stdout.on("data", (d) => String(d).includes("serving") && resolve());
     child.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
   });
-  return { url: `http://127.0.0.1:${port}${BASE_PATH}`, stop: () => child.kill() };
+  return { url: `http://127.0.0.1:${port}${BASE_PATH}`, origin: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+}
+
+/** Serves one HTML page (a stand-in for a company's docs portal) on another origin. */
+export async function startPortal(html) {
+  const { createServer: createHttp } = await import("node:http");
+  const port = await freePort();
+  const server = createHttp((_req, res) => res.writeHead(200, { "Content-Type": "text/html" }).end(html));
+  server.listen(port, "localhost");
+  await once(server, "listening");
+  return { url: `http://localhost:${port}/`, stop: () => server.close() };
 }
 
 export async function launch() {

@@ -30,4 +30,24 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html) || /\sstyle=/.test(html)) {
   process.exit(1);
 }
 writeFileSync(htmlPath, html);
+
+// A stable entry point for portals that mount Registry Doctor into their own page (README,
+// "Embedding"): it loads the hashed module and wasm relative to itself.
+const js = html.match(/href="\.\/(registry-doctor-web-[0-9a-f]+\.js)"/);
+const wasm = html.match(/href="\.\/(registry-doctor-web-[0-9a-f]+_bg\.wasm)"/);
+if (!js || !wasm) {
+  console.error("extract-loader: cannot find the app's module and wasm in index.html");
+  process.exit(1);
+}
+writeFileSync(
+  join(dir, "registry-doctor-embed.js"),
+  `// Mount Registry Doctor into an element of your page: see README, "Embedding".
+import init, { mount as mountApp } from "./${js[1]}";
+const ready = init({ module_or_path: new URL("./${wasm[1]}", import.meta.url) });
+export async function mount(element, config = {}) {
+  await ready;
+  return mountApp(element, config);
+}
+`,
+);
 console.log(`extract-loader: moved ${count} inline loader(s) into files`);

@@ -6,8 +6,13 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
+// --name value pairs; a flag followed by another flag (or nothing) is boolean ("--cors").
 const args = Object.fromEntries(
-  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith("--") ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
+  process.argv.slice(2).reduce((acc, a, i, all) => {
+    if (!a.startsWith("--")) return acc;
+    const next = all[i + 1];
+    return [...acc, [a.slice(2), next === undefined || next.startsWith("--") ? true : next]];
+  }, []),
 );
 const root = resolve(args.dir ?? "dist");
 const port = Number(args.port ?? 8080);
@@ -54,6 +59,8 @@ const server = createServer(async (req, res) => {
       "X-Content-Type-Options": "nosniff",
       "Referrer-Policy": "no-referrer",
       "Cache-Control": "no-cache",
+      // Lets a portal on another origin load registry-doctor-embed.js and the wasm (mount mode).
+      ...(args.cors ? { "Access-Control-Allow-Origin": "*" } : {}),
     });
     res.end(body);
   } catch {

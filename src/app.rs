@@ -13,17 +13,30 @@ pub struct AppProps {
     /// The link to show when there is no browser URL (server rendering in tests).
     #[prop_or_default]
     pub initial: Link,
+    /// Mounted into a host page: the link lives in memory, not in the address bar.
+    #[prop_or_default]
+    pub memory: bool,
+    /// Framed with `?embed=1`: no site chrome.
+    #[prop_or_default]
+    pub embedded: bool,
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let hash = use_hash_link(props.initial.clone());
+    let hash = use_hash_link(props.initial.clone(), props.memory);
     let lang = hash.link.lang.unwrap_or_else(browser_lang);
-    use_effect_with(lang, |lang| set_document_lang(*lang));
-    let ctx = Ctx { link: hash.link.clone(), lang, go: hash.go.clone(), replace: hash.replace.clone() };
+    let memory = props.memory;
+    use_effect_with(lang, move |lang| {
+        if !memory {
+            set_document_lang(*lang)
+        }
+    });
+    let mut link = hash.link.clone();
+    link.embed |= props.embedded;
+    let ctx = Ctx { link, lang, go: hash.go.clone(), replace: hash.replace.clone() };
     html! {
         <ContextProvider<Ctx> context={ctx}>
-            <Layout notices={!hash.notices.is_empty()}>
+            <Layout notices={!hash.notices.is_empty()} memory={props.memory}>
                 { page(&hash.link.route) }
             </Layout>
         </ContextProvider<Ctx>>
@@ -37,7 +50,9 @@ fn page(route: &Route) -> Html {
         Route::Entry(id) => html! { <pages::entry::EntryPage id={AttrValue::from(id.clone())} /> },
         Route::All => html! { <pages::all::AllEntries /> },
         Route::Task(id) => html! { <pages::task::TaskPage id={AttrValue::from(id.clone())} /> },
-        Route::Manifest | Route::Name | Route::NotFound => html! { <pages::not_found::NotFound /> },
+        Route::Manifest => html! { <pages::manifest::ManifestPage /> },
+        Route::Name => html! { <pages::name::NamePage /> },
+        Route::NotFound => html! { <pages::not_found::NotFound /> },
     }
 }
 

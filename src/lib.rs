@@ -6,24 +6,26 @@ pub mod browser;
 pub mod components;
 pub mod context;
 pub mod crash;
+pub mod embed;
 pub mod file_read;
 pub mod hooks;
 pub mod pages;
 
 pub use app::{App, AppProps};
 
-/// Starts the app in `<main id="app">` of index.html (or the body), with the crash screen armed.
+/// Starts the app in `<div id="app">` of our index.html, with the crash screen armed. On a portal's
+/// page (the module loaded for `mount`) there is no `#app`, and nothing starts by itself.
 pub fn start() {
     crash::install_panic_screen();
-    let root = gloo_root();
-    match root {
-        Some(el) => {
-            yew::Renderer::<App>::with_root_and_props(el, AppProps::default()).render();
-        }
-        None => {
-            yew::Renderer::<App>::new().render();
-        }
+    let Some(root) = gloo_root() else { return };
+    if let Some(doc) = browser::document().and_then(|d| d.document_element()) {
+        embed::apply_theme(&doc, embed::search_flag("theme").as_deref());
     }
+    let embedded = embed::search_flag("embed").is_some_and(|v| v == "1");
+    if embedded {
+        embed::start_height_reporter();
+    }
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { embedded, ..AppProps::default() }).render();
 }
 
 fn gloo_root() -> Option<web_sys::Element> {

@@ -7,7 +7,9 @@ use registry_doctor_core::link::{Link, Route};
 
 fn render(link: Link) -> String {
     futures::executor::block_on(
-        yew::LocalServerRenderer::<App>::with_props(AppProps { initial: link }).hydratable(false).render(),
+        yew::LocalServerRenderer::<App>::with_props(AppProps { initial: link, ..AppProps::default() })
+            .hydratable(false)
+            .render(),
     )
 }
 

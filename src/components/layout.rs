@@ -2,7 +2,7 @@
 
 use crate::context::use_ctx;
 use registry_doctor_core::i18n::{Lang, Msg};
-use registry_doctor_core::link::Route;
+use registry_doctor_core::link::{Link, Route};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -11,14 +11,18 @@ pub struct LayoutProps {
     /// The link had parts that were ignored.
     #[prop_or_default]
     pub notices: bool,
+    /// Mounted in a host page: internal links are followed in memory, not through the address bar.
+    #[prop_or_default]
+    pub memory: bool,
 }
 
 #[component]
 pub fn Layout(props: &LayoutProps) -> Html {
     let ctx = use_ctx();
     let embed = ctx.link.embed;
+    let onclick = props.memory.then(|| follow_in_memory(ctx.go.clone()));
     html! {
-        <div class={classes!("shell", embed.then_some("embed"))}>
+        <div class={classes!("shell", embed.then_some("embed"))} {onclick}>
             <a class="skip" href="#content" onclick={skip_to_content()}>{ctx.t(Msg::SkipToContent)}</a>
             if !embed {
                 <header class="top">
@@ -29,6 +33,8 @@ pub fn Layout(props: &LayoutProps) -> Html {
                             <li><a href={ctx.href(Route::Guided(Vec::new()))}>{ctx.t(Msg::NavGuided)}</a></li>
                             <li><a href={ctx.href(Route::Task("migrate".into()))}>{ctx.t(Msg::NavTasks)}</a></li>
                             <li><a href={ctx.href(Route::All)}>{ctx.t(Msg::NavAll)}</a></li>
+                            <li><a href={ctx.href(Route::Manifest)}>{ctx.t(Msg::NavManifest)}</a></li>
+                            <li><a href={ctx.href(Route::Name)}>{ctx.t(Msg::NavName)}</a></li>
                         </ul>
                     </nav>
                     <LanguageSwitch />
@@ -58,6 +64,23 @@ fn skip_to_content() -> Callback<MouseEvent> {
             if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                 let _ = el.focus();
             }
+        }
+    })
+}
+
+/// One delegated click handler: an internal link (`#/…`) is decoded and followed in memory.
+fn follow_in_memory(go: Callback<Link>) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let anchor = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href^='#/']").ok().flatten());
+        if let Some(href) = anchor.and_then(|a| a.get_attribute("href")) {
+            e.prevent_default();
+            let (mut link, _) = Link::parse(&href);
+            link.embed = true;
+            go.emit(link);
         }
     })
 }

@@ -1,4 +1,6 @@
-//! The URL fragment as state: reads it, follows `hashchange`, and writes it back.
+//! The link (route + values) as state. In the page it is the URL fragment: read at start, followed on
+//! `hashchange`, written back on navigation. Mounted into a portal's element (`mount`), it lives in
+//! memory only, so the host page's URL is never touched.
 
 use registry_doctor_core::link::{Link, Notice};
 use wasm_bindgen::closure::Closure;
@@ -17,21 +19,22 @@ fn current_fragment() -> String {
     crate::browser::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
-/// `initial` is used where there is no browser (server rendering in tests).
+/// `initial` is the start state where the URL is not used: server rendering in tests, and the
+/// in-memory mode of a mounted instance (`memory = true`).
 #[hook]
-pub fn use_hash_link(initial: Link) -> HashLink {
+pub fn use_hash_link(initial: Link, memory: bool) -> HashLink {
     let state = use_state(|| {
-        if crate::browser::window().is_some() {
-            Link::parse(&current_fragment())
-        } else {
+        if memory || crate::browser::window().is_none() {
             (initial, Vec::new())
+        } else {
+            Link::parse(&current_fragment())
         }
     });
     {
         let state = state.clone();
-        use_effect_with((), move |_| {
+        use_effect_with(memory, move |&memory| {
+            let window = if memory { None } else { crate::browser::window() };
             let listener = Closure::<dyn Fn()>::new(move || state.set(Link::parse(&current_fragment())));
-            let window = crate::browser::window();
             if let Some(w) = &window {
                 let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
             }
@@ -45,11 +48,12 @@ pub fn use_hash_link(initial: Link) -> HashLink {
     let go = {
         let state = state.clone();
         Callback::from(move |link: Link| {
-            let fragment = link.to_fragment();
             if let Some(w) = crate::browser::window() {
-                // Setting location.hash adds a history entry and fires hashchange.
-                let _ = w.location().set_hash(&fragment);
-                scroll_to_top(&w);
+                if !memory {
+                    // Setting location.hash adds a history entry and fires hashchange.
+                    let _ = w.location().set_hash(&link.to_fragment());
+                }
+                w.scroll_to_with_x_and_y(0.0, 0.0);
             }
             state.set((link, Vec::new()));
         })
@@ -57,8 +61,8 @@ pub fn use_hash_link(initial: Link) -> HashLink {
     let replace = {
         let state = state.clone();
         Callback::from(move |link: Link| {
-            if let Some(w) = crate::browser::window() {
-                if let Ok(history) = w.history() {
+            if !memory {
+                if let Some(history) = crate::browser::window().and_then(|w| w.history().ok()) {
                     let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&link.to_fragment()));
                 }
             }
@@ -66,8 +70,4 @@ pub fn use_hash_link(initial: Link) -> HashLink {
         })
     };
     HashLink { link: state.0.clone(), notices: state.1.clone(), go, replace }
-}
-
-fn scroll_to_top(w: &web_sys::Window) {
-    w.scroll_to_with_x_and_y(0.0, 0.0);
 }
