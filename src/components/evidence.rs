@@ -30,7 +30,7 @@ pub fn Evidence(props: &EvidenceProps) -> Html {
     html! {
         <figure class="evidence" data-testid="evidence">
             <figcaption>{ctx.t(Msg::Evidence)}</figcaption>
-            <div class="lines">{ for rows }</div>
+            <div class="lines" tabindex="0" role="region" aria-label={ctx.t(Msg::Evidence)}>{ for rows }</div>
         </figure>
     }
 }

@@ -47,7 +47,8 @@ pub fn view_rendered(r: &Rendered, lang: registry_doctor_core::i18n::Lang) -> Ht
             { for r.steps.iter().enumerate().map(|(i, s)| html! {
                 <li>
                     <p class="comment">{s.comment.clone()}</p>
-                    <pre data-testid={if s.is_snippet { "snippet" } else { "command" }} data-lang={s.lang.clone()}><code>{s.text.clone()}</code></pre>
+                    <pre data-testid={if s.is_snippet { "snippet" } else { "command" }} data-lang={s.lang.clone()}
+                         tabindex="0" aria-label={format!("{} {}", t(Msg::StepWord), i + 1)}><code>{s.text.clone()}</code></pre>
                     <CopyButton text={AttrValue::from(s.text.clone())} label={AttrValue::from(format!("{} {}", t(Msg::Copy), i + 1))} />
                 </li>
             }) }
@@ -55,7 +56,7 @@ pub fn view_rendered(r: &Rendered, lang: registry_doctor_core::i18n::Lang) -> Ht
             if r.steps.len() > 1 {
                 <details class="script">
                     <summary>{t(Msg::WholeScript)}</summary>
-                    <pre data-testid="script"><code>{r.script.clone()}</code></pre>
+                    <pre data-testid="script" tabindex="0" aria-label={t(Msg::WholeScript)}><code>{r.script.clone()}</code></pre>
                     <CopyButton text={AttrValue::from(r.script.clone())} />
                 </details>
             }
