@@ -20,10 +20,10 @@ async function freePort() {
   return port;
 }
 
-/** Starts the static server; resolves to { url, stop }. */
-export async function startServer() {
+/** Starts the static server; resolves to { url, origin, stop }. `extra` adds serve.mjs options. */
+export async function startServer({ dir = "dist", base = BASE_PATH, extra = [] } = {}) {
   const port = await freePort();
-  const child = spawn("node", ["scripts/serve.mjs", "--dir", "dist", "--port", String(port), "--base", BASE_PATH, "--cors"], {
+  const child = spawn("node", ["scripts/serve.mjs", "--dir", dir, "--port", String(port), "--base", base, "--cors", ...extra], {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -31,7 +31,7 @@ export async function startServer() {
     child.stdout.on("data", (d) => String(d).includes("serving") && resolve());
     child.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
   });
-  return { url: `http://127.0.0.1:${port}${BASE_PATH}`, origin: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+  return { url: `http://127.0.0.1:${port}${base}`, origin: `http://127.0.0.1:${port}`, stop: () => child.kill() };
 }
 
 /** Serves one HTML page (a stand-in for a company's docs portal) on another origin. */

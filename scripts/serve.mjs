@@ -55,7 +55,9 @@ const server = createServer(async (req, res) => {
     const body = await readFile(file);
     res.writeHead(200, {
       "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
-      "Content-Security-Policy": CSP,
+      // --no-csp-header: behave like GitLab Pages, which cannot send headers (the CSP is then in a
+      // meta tag written by scripts/add-meta-csp.mjs).
+      ...(args["no-csp-header"] ? {} : { "Content-Security-Policy": CSP }),
       "X-Content-Type-Options": "nosniff",
       "Referrer-Policy": "no-referrer",
       "Cache-Control": "no-cache",
