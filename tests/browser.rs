@@ -65,3 +65,17 @@ async fn the_language_switch_links_keep_the_view() {
     assert_eq!(ja.get_attribute("href").as_deref(), Some("#/?lang=ja"));
     root.remove();
 }
+
+/// Some quoting crates change behaviour on wasm32 (shell-escape takes its Windows branch there):
+/// ours must quote exactly as on the host.
+#[wasm_bindgen_test]
+fn shell_quoting_is_posix_on_wasm_too() {
+    use registry_doctor_core::plan::quote;
+    assert_eq!(quote("$(id)").as_deref(), Ok("'$(id)'"));
+    assert_eq!(quote("`id`").as_deref(), Ok("'`id`'"));
+    assert_eq!(quote("a;rm -rf ~").as_deref(), Ok("'a;rm -rf ~'"));
+    assert_eq!(quote("{a,b}").as_deref(), Ok("'{a,b}'"));
+    assert_eq!(quote("it's").as_deref(), Ok("'it'\\''s'"));
+    assert_eq!(quote("registry.example.com/g/app:1.0").as_deref(), Ok("registry.example.com/g/app:1.0"));
+    assert!(quote("a\0b").is_err());
+}
