@@ -4,9 +4,18 @@
 //! Version 1 (the only one so far): the query holds `lang`, `embed=1` and parameter values as
 //! `<param>=<value>`, percent-encoded. A link without `v` is version 1. Decoding is tolerant: an
 //! unknown key, a bad value or an oversized fragment is dropped with a notice, never an error page.
+//!
+//! Also in version 1: `paste=d<base64url>`, the pasted text, only when the user asks for it, always
+//! redacted first (`crate::redact`), deflated and capped (`link/paste.rs`). It is written last, so a
+//! tool that cuts a long link loses the paste, not the view.
 
 use crate::i18n::Lang;
 use crate::kb;
+use crate::redact::Redaction;
+
+mod paste;
+
+pub use paste::{Paste, PasteError, MAX_PASTE_COMPRESSED, MAX_PASTE_TEXT};
 
 /// The newest link format this build writes.
 pub const VERSION: u32 = 1;
@@ -40,6 +49,8 @@ pub struct Link {
     /// Parameter name → value, only names known to the knowledge base, in a stable order.
     pub values: Vec<(String, String)>,
     pub embed: bool,
+    /// Pasted text the user chose to include (already redacted).
+    pub paste: Option<Paste>,
 }
 
 /// Something in a link that was ignored.
@@ -50,6 +61,10 @@ pub enum Notice {
     UnknownKey(String),
     BadValue(String),
     UnknownRoute,
+    /// The pasted text in the link is over the size caps; it was left out.
+    PasteTooLarge,
+    /// The pasted text in the link could not be decoded; it was left out.
+    BadPaste,
 }
 
 impl Link {
@@ -68,6 +83,20 @@ impl Link {
             self.values.push((name.to_string(), value.to_string()));
             self.values.sort();
         }
+    }
+
+    /// Redacts `raw` and puts it into the link (what the "include the pasted text" switch calls).
+    /// Returns what was redacted, for the page to list; on error the link keeps no paste.
+    pub fn set_paste(&mut self, raw: &str) -> Result<Vec<Redaction>, PasteError> {
+        self.paste = None;
+        let (paste, found) = Paste::new(raw)?;
+        self.paste = Some(paste);
+        Ok(found)
+    }
+
+    /// The same link without the pasted text (navigation links, exports).
+    pub fn without_paste(&self) -> Link {
+        Link { paste: None, ..self.clone() }
     }
 
     /// The fragment, starting with `#`.
@@ -105,6 +134,10 @@ impl Link {
         if self.embed {
             query.push("embed=1".into());
         }
+        if let Some(p) = &self.paste {
+            // Base64url needs no percent-encoding.
+            query.push(format!("paste={}", p.encoded()));
+        }
         if !query.is_empty() {
             out.push('?');
             out.push_str(&query.join("&"));
@@ -122,8 +155,10 @@ impl Link {
         let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
         let (path, query) = fragment.split_once('?').unwrap_or((fragment, ""));
         let mut link = Link { route: parse_route(path), ..Link::default() };
+        // A damaged or unknown route opens the home page with a notice (never a blank page).
         if link.route == Route::NotFound && !path.trim_matches('/').eq("not-found") {
             notices.push(Notice::UnknownRoute);
+            link.route = Route::Home;
         }
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
@@ -142,6 +177,11 @@ impl Link {
                     None => notices.push(Notice::BadValue("lang".into())),
                 },
                 "embed" => link.embed = v == "1",
+                "paste" => match Paste::decode(&v) {
+                    Ok(p) => link.paste = Some(p),
+                    Err(paste::Undecodable::TooLarge) => notices.push(Notice::PasteTooLarge),
+                    Err(paste::Undecodable::Damaged) => notices.push(Notice::BadPaste),
+                },
                 name if is_shareable_param(name) => {
                     if v.len() > MAX_VALUE || v.chars().any(char::is_control) {
                         notices.push(Notice::BadValue(name.into()));
@@ -156,11 +196,15 @@ impl Link {
     }
 }
 
+/// Values of single pages that links carry too: the name checker's input.
+pub const PAGE_VALUES: &[&str] = &["name"];
+
 /// Values a link may carry: the knowledge base's parameters (not derived ones) and the guided
 /// tasks' single-line inputs. Pasted lists (a task's tag list) stay out of links.
 pub fn is_shareable_param(name: &str) -> bool {
     use crate::kb::ParamKind;
-    kb::param(name).is_some_and(|p| !p.derived)
+    PAGE_VALUES.contains(&name)
+        || kb::param(name).is_some_and(|p| !p.derived)
         || crate::plan::TASKS
             .iter()
             .flat_map(|t| t.params)
@@ -246,7 +290,7 @@ mod tests {
     #[test]
     fn tolerates_damage() {
         let (link, notices) = Link::parse("#/d/no-such-entry?lang=xx&evil=%ZZ&registry=a%0Ab");
-        assert_eq!(link.route, Route::NotFound);
+        assert_eq!(link.route, Route::Home);
         assert!(notices.contains(&Notice::UnknownRoute));
         assert_eq!(link.values, vec![]);
         assert_eq!(notices.len(), 4);
