@@ -66,10 +66,16 @@ export async function openPage(browser, url, options = {}) {
   if (options.clipboard) await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const page = await context.newPage();
   const problems = [];
-  page.on("console", (msg) => msg.type() === "error" && problems.push(`console: ${msg.text()}`));
+  // A missing registry-doctor.json (portal presets) is normal: its 404 is not a problem.
+  const presetsMissing = (url) => url.endsWith("/registry-doctor.json");
+  page.on("console", (msg) => {
+    if (msg.type() === "error" && !presetsMissing(msg.location().url ?? "")) problems.push(`console: ${msg.text()}`);
+  });
   page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
   page.on("requestfailed", (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
-  page.on("response", (res) => res.status() >= 400 && problems.push(`HTTP ${res.status()}: ${res.url()}`));
+  page.on("response", (res) => {
+    if (res.status() >= 400 && !(res.status() === 404 && presetsMissing(res.url()))) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
       console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);

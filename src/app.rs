@@ -6,6 +6,8 @@ use crate::hooks::use_hash_link;
 use crate::pages;
 use registry_doctor_core::i18n::Lang;
 use registry_doctor_core::link::{Link, Route};
+use registry_doctor_core::presets::Presets;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Default)]
@@ -24,7 +26,19 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let hash = use_hash_link(props.initial.clone(), props.memory);
-    let lang = hash.link.lang.unwrap_or_else(browser_lang);
+    let presets = use_state(|| (Rc::new(Presets::default()), Vec::new()));
+    {
+        let presets = presets.clone();
+        use_effect_with(props.memory, move |&memory| {
+            if !memory {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let (p, errors) = crate::presets_load::load().await;
+                    presets.set((Rc::new(p), errors));
+                });
+            }
+        });
+    }
+    let lang = hash.link.lang.or(presets.0.language).unwrap_or_else(browser_lang);
     let memory = props.memory;
     use_effect_with(lang, move |lang| {
         if !memory {
@@ -33,10 +47,13 @@ pub fn App(props: &AppProps) -> Html {
     });
     let mut link = hash.link.clone();
     link.embed |= props.embedded;
-    let ctx = Ctx { link, lang, go: hash.go.clone(), replace: hash.replace.clone() };
+    // The portal's hosts fill the commands unless the link says otherwise.
+    presets.0.fill(&mut link);
+    let ctx = Ctx { link, lang, go: hash.go.clone(), replace: hash.replace.clone(), presets: presets.0.clone() };
+    let preset_errors: Vec<String> = presets.1.iter().map(|e| e.message(lang)).collect();
     html! {
         <ContextProvider<Ctx> context={ctx}>
-            <Layout notices={!hash.notices.is_empty()} memory={props.memory}>
+            <Layout notices={!hash.notices.is_empty()} memory={props.memory} {preset_errors}>
                 { page(&hash.link.route) }
             </Layout>
         </ContextProvider<Ctx>>

@@ -3,6 +3,8 @@
 
 use registry_doctor_core::i18n::{Lang, Msg};
 use registry_doctor_core::link::{Link, Route};
+use registry_doctor_core::presets::Presets;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -14,6 +16,8 @@ pub struct Ctx {
     pub go: Callback<Link>,
     /// Replace the current link without a history entry (typing into a form).
     pub replace: Callback<Link>,
+    /// The portal's presets (defaults when there is no `registry-doctor.json`).
+    pub presets: Rc<Presets>,
 }
 
 impl Ctx {
@@ -21,9 +25,10 @@ impl Ctx {
         msg.text(self.lang)
     }
 
-    /// A link to `route` that keeps the language and values.
+    /// A link to `route` that keeps the language and values (but not a pasted text: that belongs to
+    /// the home page's share link only).
     pub fn link_to(&self, route: Route) -> Link {
-        Link { route, ..self.link.clone() }
+        Link { route, ..self.link.without_paste() }
     }
 
     pub fn href(&self, route: Route) -> String {

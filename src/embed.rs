@@ -94,7 +94,7 @@ pub fn mount(element: web_sys::Element, config: JsValue) -> EmbedHandle {
         link.lang = Some(lang);
     }
     link.embed = true;
-    element.set_class_name(&format!("{} rd-root", element.class_name()).trim().to_string());
+    element.set_class_name(format!("{} rd-root", element.class_name()).trim());
     apply_theme(&element, get("theme").as_deref());
     let handle =
         yew::Renderer::<App>::with_root_and_props(element, AppProps { initial: link, memory: true, embedded: true })

@@ -10,6 +10,8 @@ pub mod embed;
 pub mod file_read;
 pub mod hooks;
 pub mod pages;
+pub mod presets_load;
+pub mod services;
 
 pub use app::{App, AppProps};
 

@@ -10,6 +10,11 @@ pub struct CopyButtonProps {
     /// What is copied, for screen readers ("Copy step 2").
     #[prop_or_default]
     pub label: Option<AttrValue>,
+    /// The button's text before it is pressed.
+    #[prop_or(Msg::Copy)]
+    pub caption: Msg,
+    #[prop_or(AttrValue::Static("copy"))]
+    pub testid: AttrValue,
 }
 
 #[component]
@@ -27,8 +32,8 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
         })
     };
     html! {
-        <button type="button" class="copy" data-testid="copy" {onclick} aria-label={props.label.clone()}>
-            { if *copied { ctx.t(Msg::Copied) } else { ctx.t(Msg::Copy) } }
+        <button type="button" class="copy" data-testid={props.testid.clone()} {onclick} aria-label={props.label.clone()}>
+            { if *copied { ctx.t(Msg::Copied) } else { ctx.t(props.caption) } }
         </button>
     }
 }

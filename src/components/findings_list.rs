@@ -2,7 +2,7 @@
 //! the message, links to the related entries (with the values the manifest reveals) and a button
 //! that moves focus to the finding's mark in the text.
 
-use crate::components::manifest_text::focus_in_page;
+use crate::components::manifest_text::{focus_in_page, MAX_LISTED};
 use crate::components::rich_text::rich_text;
 use crate::components::severity_badge::SeverityBadge;
 use crate::context::{use_ctx, Ctx};
@@ -51,8 +51,11 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
         <section class="findings" data-testid="findings">
             <h2>{ctx.t(Msg::Findings)}</h2>
             <ol class="finding-list" {onclick}>
-                { for report.findings.iter().enumerate().map(|(i, f)| view_finding(&ctx, report, i, f, marks.get(i).copied().flatten())) }
+                { for report.findings.iter().take(MAX_LISTED).enumerate().map(|(i, f)| view_finding(&ctx, report, i, f, marks.get(i).copied().flatten())) }
             </ol>
+            if report.findings.len() > MAX_LISTED {
+                <p class="hint" data-testid="more-findings">{report.findings.len() - MAX_LISTED}{" "}{ctx.t(Msg::MoreFindings)}</p>
+            }
         </section>
     }
 }

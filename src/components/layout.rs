@@ -14,6 +14,9 @@ pub struct LayoutProps {
     /// Mounted in a host page: internal links are followed in memory, not through the address bar.
     #[prop_or_default]
     pub memory: bool,
+    /// Problems in the portal's registry-doctor.json (the page runs on defaults).
+    #[prop_or_default]
+    pub preset_errors: Vec<String>,
 }
 
 #[component]
@@ -41,6 +44,12 @@ pub fn Layout(props: &LayoutProps) -> Html {
                 </header>
             }
             <main id="content" tabindex="-1">
+                if !props.preset_errors.is_empty() {
+                    <div class="notice" role="status" data-testid="preset-errors">
+                        <p>{ctx.t(Msg::PresetsInvalid)}</p>
+                        <ul>{ for props.preset_errors.iter().map(|e| html! { <li><code>{e.clone()}</code></li> }) }</ul>
+                    </div>
+                }
                 if props.notices {
                     <p class="notice" role="status" data-testid="link-notice">{ctx.t(Msg::LinkNotice)}</p>
                 }

@@ -7,6 +7,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// Bytes: twice what registries must accept (4 MB), so an oversized manifest still gets its finding.
+const MAX_FILE: f64 = 8.0 * 1024.0 * 1024.0;
+
 #[derive(Properties, PartialEq)]
 pub struct ManifestInputProps {
     /// The whole text after every change.
@@ -18,6 +21,7 @@ pub fn ManifestInput(props: &ManifestInputProps) -> Html {
     let ctx = use_ctx();
     let area = use_node_ref();
     let file_name = use_state(|| None::<String>);
+    let too_large = use_state(|| false);
     let oninput = {
         let on_text = props.on_text.clone();
         Callback::from(move |e: InputEvent| {
@@ -28,10 +32,15 @@ pub fn ManifestInput(props: &ManifestInputProps) -> Html {
     };
     let read_file = {
         let on_text = props.on_text.clone();
-        let file_name = file_name.clone();
+        let (file_name, too_large) = (file_name.clone(), too_large.clone());
         let area = area.clone();
         Callback::from(move |file: web_sys::File| {
             file_name.set(Some(file.name()));
+            // A big log dropped here by mistake would only freeze the text area.
+            too_large.set(file.size() > MAX_FILE);
+            if file.size() > MAX_FILE {
+                return;
+            }
             let (on_text, area) = (on_text.clone(), area.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let Ok(buf) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else { return };
@@ -70,6 +79,9 @@ pub fn ManifestInput(props: &ManifestInputProps) -> Html {
                 <input type="file" id="manifest-file" data-testid="manifest-file" accept=".json,application/json,text/plain" {onchange} />
                 if let Some(name) = &*file_name {
                     <span class="file-name" data-testid="file-name">{name.clone()}</span>
+                }
+                if *too_large {
+                    <span class="warn-text" role="alert">{ctx.t(Msg::ManifestFileTooLarge)}</span>
                 }
             </p>
         </div>

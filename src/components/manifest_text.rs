@@ -20,8 +20,9 @@ const LONG_LINE: usize = 1000;
 const CONTEXT_BYTES: usize = 60;
 /// A mark never covers more than this (a whole-document span on one minified line).
 const MAX_MARK: usize = 120;
-/// Marks beyond this are not drawn; their findings still list.
-const MAX_MARKS: usize = 400;
+/// Findings listed and marked; a 10 000-entry index can have one per entry, and the page must stay
+/// fast. The list is most severe first, so errors are never the ones left out.
+pub const MAX_LISTED: usize = 200;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mark {
@@ -93,7 +94,7 @@ pub fn layout(text: &str, findings: &[Finding]) -> TextLayout {
     let starts = line_starts(text);
     let line_of = |offset: usize| starts.partition_point(|&s| s <= offset) - 1;
     let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
-    for (i, f) in findings.iter().enumerate() {
+    for (i, f) in findings.iter().enumerate().take(MAX_LISTED) {
         let s = f.span.start;
         if f.span.end <= s || s >= text.len() || !text.is_char_boundary(s) {
             continue;
@@ -110,7 +111,7 @@ pub fn layout(text: &str, findings: &[Finding]) -> TextLayout {
         match marks.last() {
             // Inside the previous mark: that mark shows this finding too.
             Some(last) if s < last.end => finding_mark[i] = Some(marks.len() - 1),
-            _ if marks.len() >= MAX_MARKS || e <= s => {}
+            _ if e <= s => {}
             _ => {
                 finding_mark[i] = Some(marks.len());
                 marks.push(Mark { start: s, end: e, finding: i, severity: findings[i].severity });
@@ -150,7 +151,13 @@ fn rows(text: &str, starts: &[usize], marks: &[Mark], line_of: impl Fn(usize) ->
         let (start, end) = (starts[l], line_end(text, starts, l));
         let first = marks.partition_point(|m| m.start < start);
         let last = marks.partition_point(|m| m.start <= end);
-        rows.push(Row::Line { number: l + 1, start, end, windows: windows(text, start, end, &marks[first..last]), marks: (first, last) });
+        rows.push(Row::Line {
+            number: l + 1,
+            start,
+            end,
+            windows: windows(text, start, end, &marks[first..last]),
+            marks: (first, last),
+        });
     }
     if previous.is_some_and(|p| p + 1 < total) {
         rows.push(Row::Gap);
@@ -201,7 +208,10 @@ pub fn ManifestText(props: &ManifestTextProps) -> Html {
     // One listener for every mark: which finding to go to is on the mark itself.
     let onclick = Callback::from(|e: MouseEvent| {
         use wasm_bindgen::JsCast;
-        let mark = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("[data-finding]").ok().flatten());
+        let mark = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("[data-finding]").ok().flatten());
         if let Some(finding) = mark.and_then(|m| m.get_attribute("data-finding")) {
             focus_in_page(e.target(), &format!("[data-finding-item=\"{finding}\"]"));
         }
@@ -232,7 +242,13 @@ fn view_row(text: &str, row: &Row, lay: &TextLayout, line_word: &'static str, go
 }
 
 /// `marks`: the index of the line's first mark, and the line's marks.
-fn view_line(text: &str, line: (usize, usize), windows: &[(usize, usize)], marks: (usize, &[Mark]), go_to: &'static str) -> Html {
+fn view_line(
+    text: &str,
+    line: (usize, usize),
+    windows: &[(usize, usize)],
+    marks: (usize, &[Mark]),
+    go_to: &'static str,
+) -> Html {
     let slice = |a: usize, b: usize| text.get(a..b).unwrap_or("").to_string();
     let mut parts: Vec<Html> = Vec::new();
     for &(ws, we) in windows {

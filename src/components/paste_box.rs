@@ -13,6 +13,9 @@ pub struct PasteBoxProps {
     pub on_input: Callback<Rc<[u8]>>,
     /// A dropped or picked file; the parent reads it (with progress and cancel).
     pub on_file: Callback<web_sys::File>,
+    /// Text to start with (a shared link's paste).
+    #[prop_or_default]
+    pub initial: Option<AttrValue>,
 }
 
 #[component]
@@ -56,7 +59,8 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
             <label for="paste-input">{ctx.t(Msg::PasteLabel)}</label>
             <p class="hint" id="paste-hint">{ctx.t(Msg::PasteHint)}</p>
             <textarea id="paste-input" data-testid="paste-input" rows="10" spellcheck="false"
-                      autocomplete="off" aria-describedby="paste-hint" {oninput} />
+                      autocomplete="off" aria-describedby="paste-hint" {oninput}
+                      defaultvalue={props.initial.clone().unwrap_or_default()} />
             <p class="file">
                 <label for="paste-file">{ctx.t(Msg::ChooseFile)}</label>
                 <input type="file" id="paste-file" data-testid="paste-file" {onchange} />

@@ -1,9 +1,11 @@
 //! Every entry of the knowledge base, for browsing.
 
+use crate::components::custom_entry::CustomEntryView;
 use crate::context::use_ctx;
 use registry_doctor_core::i18n::Msg;
 use registry_doctor_core::kb::ENTRIES;
 use registry_doctor_core::link::Route;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[component]
@@ -20,6 +22,10 @@ pub fn AllEntries() -> Html {
                 </li>
             }) }
             </ul>
+            if !ctx.presets.entries.is_empty() {
+                <h2>{ctx.t(Msg::OrganizationEntries)}</h2>
+                { for ctx.presets.entries.iter().map(|e| html! { <CustomEntryView entry={Rc::new(e.clone())} /> }) }
+            }
         </section>
     }
 }

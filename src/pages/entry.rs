@@ -1,11 +1,13 @@
 //! A diagnosis page: the entry in the chosen language, a form whose values fill every command on the
 //! page and stay in the URL, the fix with its commands, related entries, sources and a share link.
 
+use crate::components::copy_button::CopyButton;
 use crate::components::param_form::ParamForm;
 use crate::components::plan_view::PlanView;
 use crate::components::rich_text::rich_text;
 use crate::context::use_ctx;
 use crate::pages::not_found::NotFound;
+use registry_doctor_core::export;
 use registry_doctor_core::i18n::Msg;
 use registry_doctor_core::kb::{self, Audience, Entry, Platform};
 use registry_doctor_core::link::Route;
@@ -22,6 +24,7 @@ pub fn EntryPage(props: &EntryPageProps) -> Html {
     let Some(entry) = kb::entry(&props.id) else { return html! { <NotFound /> } };
     let lang = ctx.lang;
     let share = share_href(&ctx.link.to_fragment());
+    let markdown = export::entry_markdown(entry, &ctx.link, &page_address(), lang);
     html! {
         <article class="entry" data-testid="diagnosis" data-catalog={entry.primary_catalog()} data-entry={entry.id}>
             <h1>{rich_text(entry.title.get(lang))}</h1>
@@ -65,6 +68,9 @@ pub fn EntryPage(props: &EntryPageProps) -> Html {
                 <label for="share-link">{ctx.t(Msg::ShareLink)}</label>
                 <input id="share-link" data-testid="share-link" readonly=true value={share} />
             </p>
+            <p class="export">
+                <CopyButton text={AttrValue::from(markdown)} caption={Msg::CopyMarkdown} testid="copy-markdown" />
+            </p>
         </article>
     }
 }
@@ -82,11 +88,15 @@ fn applies_to(entry: &Entry, lang: registry_doctor_core::i18n::Lang) -> String {
     format!("{} — {}", who.text(lang), where_.text(lang))
 }
 
-/// The absolute link to this view: the page's address without its fragment, plus `fragment`.
-fn share_href(fragment: &str) -> String {
-    let base = crate::browser::window()
+/// The page's address without its fragment ("" without a browser).
+pub fn page_address() -> String {
+    crate::browser::window()
         .and_then(|w| w.location().href().ok())
         .map(|h| h.split('#').next().unwrap_or("").to_string())
-        .unwrap_or_default();
-    format!("{base}{fragment}")
+        .unwrap_or_default()
+}
+
+/// The absolute link to this view.
+pub fn share_href(fragment: &str) -> String {
+    format!("{}{fragment}", page_address())
 }

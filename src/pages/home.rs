@@ -1,12 +1,15 @@
 //! Home: the paste box and what the analyzer makes of the paste, plus the way into the guided diagnosis.
 
+use crate::components::custom_entry::CustomEntryView;
 use crate::components::diagnosis_card::DiagnosisCard;
 use crate::components::paste_box::PasteBox;
+use crate::components::share_results::ShareResults;
 use crate::context::{use_ctx, Ctx};
 use crate::file_read::{next_frame, now_ms, read_file, ReadOutcome};
 use registry_doctor_core::analyze::{analyze, Analysis, InputKind};
 use registry_doctor_core::i18n::Msg;
 use registry_doctor_core::link::Route;
+use registry_doctor_core::link::MAX_PASTE_TEXT;
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -42,19 +45,39 @@ fn analyzed(bytes: &[u8]) -> PasteState {
     PasteState::Ready(SharedAnalysis(Rc::new(analysis)), now_ms() - start)
 }
 
+/// The paste as text, when it may be offered for a share link (valid UTF-8, not too large).
+fn shareable_text(bytes: &[u8]) -> Option<Rc<str>> {
+    (bytes.len() <= MAX_PASTE_TEXT).then(|| std::str::from_utf8(bytes).ok()).flatten().map(Rc::from)
+}
+
 #[component]
 pub fn Home() -> Html {
     let ctx = use_ctx();
-    let state = use_state(|| PasteState::Idle);
+    // A link may carry a (redacted) paste: analyze it straight away.
+    let from_link: Option<Rc<str>> = ctx.link.paste.as_ref().map(|p| Rc::from(p.text()));
+    let state = {
+        let from_link = from_link.clone();
+        use_state(move || from_link.map_or(PasteState::Idle, |t| analyzed(t.as_bytes())))
+    };
+    let text = {
+        let from_link = from_link.clone();
+        use_state(move || from_link)
+    };
     let cancel = use_mut_ref(|| Rc::new(Cell::new(false)));
     let on_input = {
         let state = state.clone();
-        Callback::from(move |bytes: Rc<[u8]>| state.set(analyzed(&bytes)))
+        let text = text.clone();
+        Callback::from(move |bytes: Rc<[u8]>| {
+            text.set(shareable_text(&bytes));
+            state.set(analyzed(&bytes))
+        })
     };
     let on_file = {
         let state = state.clone();
         let cancel = cancel.clone();
+        let text = text.clone();
         Callback::from(move |file: web_sys::File| {
+            let text = text.clone();
             let flag = Rc::new(Cell::new(false));
             *cancel.borrow_mut() = flag.clone();
             let state = state.clone();
@@ -66,6 +89,7 @@ pub fn Home() -> Html {
                 };
                 match read_file(file, progress, flag).await {
                     ReadOutcome::Done(bytes) => {
+                        text.set(shareable_text(&bytes));
                         state.set(PasteState::Analyzing);
                         next_frame().await;
                         state.set(analyzed(&bytes));
@@ -81,8 +105,14 @@ pub fn Home() -> Html {
         <>
             <h1>{ctx.t(Msg::AppName)}</h1>
             <p class="lead">{ctx.t(Msg::Tagline)}</p>
-            <PasteBox {on_input} {on_file} />
+            <PasteBox {on_input} {on_file} initial={from_link.map(|t| AttrValue::from(t.to_string()))} />
             <Results state={(*state).clone()} {on_cancel} />
+            { custom_matches(&ctx, (*text).as_deref()) }
+            if let PasteState::Ready(SharedAnalysis(a), _) = &*state {
+                if !a.diagnoses.is_empty() {
+                    <ShareResults analysis={a.clone()} text={(*text).clone()} />
+                }
+            }
             <aside class="guided-intro">
                 <p>{ctx.t(Msg::GuidedIntro)}</p>
                 <a class="button" href={ctx.href(Route::Guided(Vec::new()))} data-testid="start-guided">{ctx.t(Msg::StartGuided)}</a>
@@ -118,6 +148,21 @@ fn Results(props: &ResultsProps) -> Html {
         PasteState::Ready(SharedAnalysis(a), ms) => (view_analysis(&ctx, a), Some(format!("{ms:.1}"))),
     };
     html! { <section class="results" aria-live="polite" data-testid="results" data-analyze-ms={timing}>{body}</section> }
+}
+
+/// The portal's own entries whose symptoms the pasted text shows (scored like ours, shown from
+/// `MIN_SCORE` up), best first.
+fn custom_matches(ctx: &Ctx, text: Option<&str>) -> Html {
+    let Some(text) = text else { return html! {} };
+    let mut scored: Vec<(u32, &registry_doctor_core::presets::CustomEntry)> = ctx
+        .presets
+        .entries
+        .iter()
+        .map(|e| (e.score(text), e))
+        .filter(|(score, _)| *score >= registry_doctor_core::analyze::MIN_SCORE)
+        .collect();
+    scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+    scored.into_iter().map(|(_, e)| html! { <CustomEntryView entry={Rc::new(e.clone())} /> }).collect()
 }
 
 fn megabytes(bytes: f64) -> String {

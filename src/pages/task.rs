@@ -1,9 +1,12 @@
 //! A guided task (`#/task/<id>`): a form for the task's inputs and the whole reviewed script for them.
 //! Single-line inputs live in the URL like every other value; a pasted tag list stays on the page.
 
+use crate::components::copy_button::CopyButton;
 use crate::components::plan_view::{link_values, view_rendered};
 use crate::context::{use_ctx, Ctx};
+use crate::pages::entry::page_address;
 use crate::pages::not_found::NotFound;
+use registry_doctor_core::export;
 use registry_doctor_core::i18n::Msg;
 use registry_doctor_core::kb::ParamKind;
 use registry_doctor_core::link::Route;
@@ -48,6 +51,10 @@ pub fn TaskPage(props: &TaskPageProps) -> Html {
                 <div class="fields">{ for task.params.iter().map(|p| field(&ctx, p, &pasted)) }</div>
             </section>
             <section class="plan" data-plan={task.id}>{ view_rendered(&rendered, ctx.lang) }</section>
+            <p class="export">
+                <CopyButton text={AttrValue::from(export::task_markdown(task, &ctx.link, &page_address(), ctx.lang))}
+                            caption={Msg::CopyMarkdown} testid="copy-markdown" />
+            </p>
         </article>
     }
 }

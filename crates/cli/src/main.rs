@@ -4,6 +4,7 @@
 
 mod args;
 mod cmd_check_name;
+mod cmd_check_setup;
 mod cmd_diagnose;
 mod cmd_kb;
 mod cmd_link;
@@ -23,6 +24,7 @@ Commands:
   diagnose [FILE|-]    diagnose an error message or CI job log (--json, --lang en|ja)
   manifest [FILE|-]    identify and check a pasted manifest (--json, --lang en|ja)
   check-name NAME      check an image reference, path, tag or digest (--as KIND, --json)
+  check-setup          read-only checks against your GitLab (--gitlab URL --project PATH, token from GITLAB_TOKEN)
   plan [TASK]          print a fix plan or guided-task script (--list, --set NAME=VALUE, --json)
   link ENTRY           print a link that opens a diagnosis (--set NAME=VALUE, --base URL)
   kb                   list the knowledge base (--json)
@@ -60,6 +62,7 @@ fn run(argv: Vec<String>) -> Result<u8, Failure> {
         "diagnose" => cmd_diagnose::run(Args::parse(rest, cmd_diagnose::SPEC)?),
         "manifest" => cmd_manifest::run(Args::parse(rest, cmd_manifest::SPEC)?),
         "check-name" => cmd_check_name::run(Args::parse(rest, cmd_check_name::SPEC)?),
+        "check-setup" => cmd_check_setup::run(Args::parse(rest, cmd_check_setup::SPEC)?),
         "plan" => cmd_plan::run(Args::parse(rest, cmd_plan::SPEC)?),
         "link" => cmd_link::run(Args::parse(rest, cmd_link::SPEC)?),
         "kb" => cmd_kb::run(Args::parse(rest, cmd_kb::SPEC)?),

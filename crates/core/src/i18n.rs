@@ -115,6 +115,8 @@ messages! {
     ChooseFile => "Or choose a log file (you can also drop it here):", "またはログファイルを選択（ここにドロップすることもできます）：";
     WholeScript => "The whole script", "スクリプト全体";
     StepWord => "Step", "手順";
+    FromYourOrganization => "from your organization", "組織独自の項目";
+    OrganizationEntries => "Your organization's entries", "組織独自の項目";
     TaskTitle => "Guided task", "ガイド付き作業";
     TasksIntro => "Risky jobs, done step by step with a script for your names.", "注意が必要な作業を、あなたの名前に合わせたスクリプトで順を追って進めます。";
     NavTasks => "Tasks", "作業";
@@ -194,6 +196,8 @@ messages! {
     Suggestion => "Suggested name", "修正案";
     Hints => "Hints", "ヒント";
     NamingEntries => "Naming problems explained", "名前に関する問題の解説";
+    MoreFindings => "more findings are not listed (the most severe come first).", "件の指摘事項は表示していません（重大なものから順に表示しています）。";
+    MorePlatforms => "more entries are not shown.", "件のエントリは表示していません。";
     ManifestFileTooLarge => "This file is larger than 8 MB: not a manifest (registries accept 4 MB at most).", "このファイルは 8 MB を超えているため、マニフェストではありません（レジストリが受け付けるのは最大 4 MB です）。";
     SecretGitlabToken => "GitLab token", "GitLab トークン";
     SecretRunnerRegistrationToken => "Runner registration token", "Runner 登録トークン";
@@ -222,4 +226,27 @@ messages! {
     PresetNotHttps => "must be an https:// URL", "https:// の URL を指定してください";
     PresetBadId => "must be a lowercase slug ([a-z0-9-]) not used by another entry", "他のエントリーと重複しない小文字のスラッグ（[a-z0-9-]）を指定してください";
     PresetUnknownRef => "refers to something that does not exist", "存在しないものを参照しています";
+    NavSetup => "Check my setup", "設定を確認";
+    SetupTitle => "Check my setup", "設定を確認する";
+    SetupIntro => "Read-only checks against your GitLab's REST API, straight from this page: only GET requests, nothing is changed. Results link to the fix with your values filled in.", "このページから GitLab の REST API に読み取り専用のチェックを行います。送るのは GET リクエストだけで、何も変更しません。結果から、値が入った解決方法に進めます。";
+    SetupGitlabUrl => "GitLab URL", "GitLab の URL";
+    SetupProject => "Project path", "プロジェクトのパス";
+    SetupTarget => "Project whose images this project's CI jobs pull (optional)", "このプロジェクトの CI ジョブがイメージをプルするプロジェクト（任意）";
+    SetupToken => "Access token (optional)", "アクセストークン（任意）";
+    SetupTokenHint => "A personal, project or group access token with read_api (to read settings) and the registry scopes you use. It stays in this tab's memory only: never in the link, storage or copied text.", "設定を読むための read_api と、使っているレジストリのスコープを持つ個人・プロジェクト・グループのアクセストークン。このタブのメモリーにだけ保持され、リンク・ストレージ・コピーしたテキストには入りません。";
+    SetupForgetToken => "Forget the token", "トークンを消去";
+    SetupRun => "Run the checks", "チェックを実行";
+    SetupCancel => "Cancel", "キャンセル";
+    SetupRunning => "Checking… requests sent:", "確認中… 送信したリクエスト：";
+    SetupConfirm => "This GitLab address came from a link or a pasted text, not from you. Send the requests (and your token, if given) to it?", "この GitLab のアドレスは、あなたが入力したものではなく、リンクや貼り付けたテキストから取ったものです。リクエスト（と、指定していればトークン）をここに送りますか？";
+    SetupConfirmYes => "Yes, this is my GitLab", "はい、私の GitLab です";
+    SetupPass => "pass", "問題なし";
+    SetupProblem => "problem", "問題あり";
+    SetupCouldNot => "could not check", "確認できず";
+    SetupOpenFix => "Open the fix", "解決方法を開く";
+    SetupSeeAlso => "Good to know", "参考";
+    SetupTagList => "Every repository and tag, as the transfer task reads them (paste into its tag list):", "すべてのリポジトリとタグ（transfer 作業のタグ一覧に貼り付けてください）：";
+    SetupOpenTransfer => "Open the transfer task", "transfer 作業を開く";
+    SetupBlocked => "The browser did not let this page reach GitLab. The page's Content-Security-Policy must allow it in connect-src:", "ブラウザーがこのページから GitLab への接続を許可しませんでした。ページの Content-Security-Policy の connect-src で次を許可する必要があります：";
+    SetupBlockedCors => "If it is allowed there, GitLab (or a proxy in front of it) did not send CORS headers for /api/v4.", "許可済みの場合は、GitLab（またはその前段のプロキシ）が /api/v4 に CORS ヘッダーを返していません。";
 }

@@ -5,6 +5,7 @@
 //! these functions to people.
 
 pub mod analyze;
+pub mod export;
 pub mod i18n;
 pub mod json;
 pub mod kb;
@@ -12,4 +13,7 @@ pub mod link;
 pub mod manifest;
 pub mod names;
 pub mod plan;
+pub mod presets;
+pub mod redact;
+pub mod setup;
 pub mod text;

@@ -31,7 +31,10 @@ pub fn detect(input: &[u8]) -> InputKind {
         Some(i) if !trimmed[..i].contains('\n') || trimmed[..i].lines().count() <= 1 => &trimmed[i..],
         _ => "",
     };
+    // One JSON document, not JSON lines (a registry log with one object per line).
+    let one_document = body.lines().filter(|l| l.starts_with('{')).count() <= 1;
     if body.starts_with(['{', '['])
+        && one_document
         && ["\"schemaVersion\"", "\"mediaType\"", "\"manifests\"", "\"layers\"", "\"fsLayers\""]
             .iter()
             .any(|k| body.contains(k))
