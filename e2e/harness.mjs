@@ -44,6 +44,23 @@ export async function startPortal(html) {
   return { url: `http://localhost:${port}/`, stop: () => server.close() };
 }
 
+/**
+ * Registers before/after hooks that start the site and a browser for a test file; the returned
+ * object's `server` and `browser` are set once the hooks have run.
+ */
+export function useSite(before, after, options) {
+  const site = { server: undefined, browser: undefined };
+  before(async () => {
+    site.server = await startServer(options);
+    site.browser = await launch();
+  });
+  after(async () => {
+    await site.browser?.close();
+    site.server?.stop();
+  });
+  return site;
+}
+
 export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -69,7 +86,8 @@ export async function openPage(browser, url, options = {}) {
   // A missing registry-doctor.json (portal presets) is normal: its 404 is not a problem.
   const presetsMissing = (url) => url.endsWith("/registry-doctor.json");
   page.on("console", (msg) => {
-    if (msg.type() === "error" && !presetsMissing(msg.location().url ?? "")) problems.push(`console: ${msg.text()}`);
+    const url = msg.location().url ?? "";
+    if (msg.type() === "error" && !presetsMissing(url)) problems.push(`console: ${msg.text()}${url ? ` (${url})` : ""}`);
   });
   page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
   page.on("requestfailed", (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));

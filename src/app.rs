@@ -66,6 +66,7 @@ fn page(route: &Route) -> Html {
         Route::Guided(path) => html! { <pages::guided::Guided path={path.clone()} /> },
         Route::Entry(id) => html! { <pages::entry::EntryPage id={AttrValue::from(id.clone())} /> },
         Route::All => html! { <pages::all::AllEntries /> },
+        Route::Setup => html! { <pages::setup::SetupPage /> },
         Route::Task(id) => html! { <pages::task::TaskPage id={AttrValue::from(id.clone())} /> },
         Route::Manifest => html! { <pages::manifest::ManifestPage /> },
         Route::Name => html! { <pages::name::NamePage /> },

@@ -4,7 +4,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { launch, openPage, startServer } from "../harness.mjs";
+import { openPage, useSite } from "../harness.mjs";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -19,18 +19,11 @@ const ROUTES = [
   "#/task/transfer",
   "#/manifest",
   "#/name",
+  "#/setup",
   "#/not-found",
 ];
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSite(before, after);
 
 async function axe(page) {
   // Evaluated through DevTools, so the page's CSP (rightly) does not block the test tool.
@@ -44,11 +37,11 @@ async function axe(page) {
 for (const scheme of ["light", "dark"]) {
   for (const lang of ["en", "ja"]) {
     test(`axe finds no violations on any route (${lang}, ${scheme})`, async () => {
-      const { page, problems, context } = await openPage(browser, server.url, { colorScheme: scheme });
+      const { page, problems, context } = await openPage(site.browser, site.server.url, { colorScheme: scheme });
       const found = [];
       for (const route of ROUTES) {
         const sep = route.includes("?") ? "&" : "?";
-        await page.goto(`${server.url}${route}${sep}lang=${lang}`);
+        await page.goto(`${site.server.url}${route}${sep}lang=${lang}`);
         await page.waitForSelector("main#content");
         await page.waitForFunction((l) => document.documentElement.lang === l, lang);
         for (const v of await axe(page)) found.push(`${route}: ${v}`);
@@ -61,7 +54,7 @@ for (const scheme of ["light", "dark"]) {
 }
 
 test("keyboard only: from home to a filled diagnosis and its copy button", async () => {
-  const { page, problems } = await openPage(browser, server.url, { clipboard: true });
+  const { page, problems } = await openPage(site.browser, site.server.url, { clipboard: true });
   // The skip link comes first and moves focus to the main content.
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement.className), "skip");
@@ -95,7 +88,7 @@ test("keyboard only: from home to a filled diagnosis and its copy button", async
 });
 
 test("keyboard only: the guided diagnosis reaches an entry, and back and restart work", async () => {
-  const { page, problems } = await openPage(browser, `${server.url}#/guided`);
+  const { page, problems } = await openPage(site.browser, `${site.server.url}#/guided`);
   await page.getByTestId("guided").waitFor();
   const option = page.locator(".options a").nth(2); // "Pushing an image"
   await option.focus();

@@ -2,32 +2,24 @@
 // and mount() renders into a host element without touching the host page's address.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, startPortal, startServer } from "../harness.mjs";
+import { startPortal, useSite } from "../harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSite(before, after);
 
 test("?embed=1 hides the chrome and reports its height to the portal", async () => {
   const portal = await startPortal(`<!doctype html><html><body>
-    <iframe id="rd" src="${server.url}?embed=1#/d/manifest-list-blob-unknown?registry=registry.example.com" allow="clipboard-write" title="Registry Doctor"></iframe>
+    <iframe id="rd" src="${site.server.url}?embed=1#/d/manifest-list-blob-unknown?registry=registry.example.com" allow="clipboard-write" title="Registry Doctor"></iframe>
     <script>
       window.heights = [];
       addEventListener("message", (e) => {
-        if (e.origin === "${server.origin}" && e.data && e.data.type === "registry-doctor:resize") {
+        if (e.origin === "${site.server.origin}" && e.data && e.data.type === "registry-doctor:resize") {
           window.heights.push(e.data.height);
           document.getElementById("rd").style.height = e.data.height + "px";
         }
       });
     </script></body></html>`);
   try {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(portal.url);
     const frame = page.frameLocator("#rd");
     await frame.getByTestId("diagnosis").waitFor();
@@ -45,12 +37,12 @@ test("mount() renders into a host element and keeps state out of the host's URL"
   const portal = await startPortal(`<!doctype html><html><body>
     <h1>Portal</h1><div id="rd"></div>
     <script type="module">
-      import { mount } from "${server.url}registry-doctor-embed.js";
+      import { mount } from "${site.server.url}registry-doctor-embed.js";
       window.handle = await mount(document.getElementById("rd"), { lang: "ja", link: "#/guided" });
       window.mounted = true;
     </script></body></html>`);
   try {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const errors = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(portal.url);

@@ -6,18 +6,10 @@ import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { launch, openPage, startServer } from "../harness.mjs";
+import { openPage, startServer, useSite } from "../harness.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSite(before, after);
 
 const LOG = [
   "$ echo glpat-AbCdEfGhIjKlMnOpQrSt | docker login registry.example.com -u deploy --password-stdin",
@@ -27,7 +19,7 @@ const LOG = [
 ].join("\n");
 
 test("a results link with the pasted text removes secrets and reopens the analysis", async () => {
-  const { page, problems } = await openPage(browser, server.url, { clipboard: true });
+  const { page, problems } = await openPage(site.browser, site.server.url, { clipboard: true });
   await page.getByTestId("paste-input").fill(LOG);
   await page.getByTestId("share-results").waitFor();
   const plain = await page.getByTestId("results-link").inputValue();
@@ -40,7 +32,7 @@ test("a results link with the pasted text removes secrets and reopens the analys
   assert.ok(!withPaste.includes("glpat-"), "the token never goes into the link");
   assert.ok(withPaste.length < 2048, `link is ${withPaste.length} bytes`);
   // Opening the link shows the same diagnosis, and the token is gone from the text.
-  const other = await openPage(browser, withPaste);
+  const other = await openPage(site.browser, withPaste);
   await other.page.getByTestId("diagnosis").first().waitFor();
   assert.equal(await other.page.getByTestId("diagnosis").first().getAttribute("data-catalog"), "ENT-B01");
   assert.ok(!(await other.page.getByTestId("paste-input").inputValue()).includes("glpat-AbCd"));
@@ -69,7 +61,7 @@ async function withPresets(body, fn) {
 test("valid presets fill the portal's hosts into the commands", async () => {
   const presets = JSON.stringify({ gitlab_url: "https://gitlab.acme.test", registry: "registry.acme.test:5050", language: "ja" });
   await withPresets(presets, async (s) => {
-    const { page, problems } = await openPage(browser, `${s.url}#/d/manifest-list-blob-unknown`);
+    const { page, problems } = await openPage(site.browser, `${s.url}#/d/manifest-list-blob-unknown`);
     await page.waitForFunction(() => document.querySelector("input[data-param=registry]")?.value === "registry.acme.test:5050");
     assert.ok((await page.getByTestId("command").allTextContents()).some((c) => c.includes("registry.acme.test:5050")));
     assert.equal(await page.locator("html").getAttribute("lang"), "ja", "the portal's default language");
@@ -92,7 +84,7 @@ test("the portal's own entries are matched in pasted text and listed", async () 
     sources: [{ title: "Intranet: registry", url: "https://wiki.corp.example/registry" }],
   };
   await withPresets(JSON.stringify({ entries: [entry] }), async (s) => {
-    const { page, problems } = await openPage(browser, s.url);
+    const { page, problems } = await openPage(site.browser, s.url);
     await page.getByTestId("paste-input").fill("$ docker push registry.corp.example/app:1\nproxy-corp: upload aborted\n");
     const card = page.getByTestId("custom-entry");
     await card.waitFor();
@@ -106,7 +98,7 @@ test("the portal's own entries are matched in pasted text and listed", async () 
 test("an invalid presets file is reported by field and the page runs on defaults", async () => {
   const presets = JSON.stringify({ gitlab_url: "http://insecure.example", colour: "red" });
   await withPresets(presets, async (s) => {
-    const { page, problems } = await openPage(browser, `${s.url}#/d/manifest-list-blob-unknown`);
+    const { page, problems } = await openPage(site.browser, `${s.url}#/d/manifest-list-blob-unknown`);
     const notice = page.getByTestId("preset-errors");
     await notice.waitFor();
     const text = await notice.textContent();
@@ -119,7 +111,7 @@ test("an invalid presets file is reported by field and the page runs on defaults
 
 test("no presets file is normal and silent", async () => {
   await withPresets(null, async (s) => {
-    const { page, problems } = await openPage(browser, `${s.url}#/d/manifest-list-blob-unknown`);
+    const { page, problems } = await openPage(site.browser, `${s.url}#/d/manifest-list-blob-unknown`);
     await page.getByTestId("param-form").waitFor();
     assert.equal(await page.getByTestId("preset-errors").count(), 0);
     assert.deepEqual(problems, []);

@@ -2,20 +2,12 @@
 // a first diagnosis, the language switch, and no errors or CSP violations along the way.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, startServer } from "../harness.mjs";
+import { openPage, useSite } from "../harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSite(before, after);
 
 test("home loads under a sub-path with the strict CSP and shows the paste box", async () => {
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await openPage(site.browser, site.server.url);
   const box = page.getByTestId("paste-input");
   await box.waitFor();
   assert.equal(await page.getByLabel(/Paste an error message/).count(), 1, "the paste box is labelled");
@@ -24,7 +16,7 @@ test("home loads under a sub-path with the strict CSP and shows the paste box", 
 });
 
 test("pasting a registry error shows its diagnosis first, with the evidence highlighted", async () => {
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await openPage(site.browser, site.server.url);
   await page.getByTestId("paste-input").fill(
     "$ docker manifest push registry.example.com/g/app:1.0\nfailed to put manifest registry.example.com/g/app:1.0: errors:\nmanifest blob unknown: blob unknown to registry\n",
   );
@@ -36,7 +28,7 @@ test("pasting a registry error shows its diagnosis first, with the evidence high
 });
 
 test("the language switch changes the page to Japanese and keeps it in the URL", async () => {
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await openPage(site.browser, site.server.url);
   await page.locator("[data-testid=language-switch] a[data-lang=ja]").click();
   await page.getByText("エラーメッセージ、CI ジョブのログ、またはマニフェストを貼り付けてください").waitFor();
   assert.match(page.url(), /lang=ja/);
@@ -45,7 +37,7 @@ test("the language switch changes the page to Japanese and keeps it in the URL",
 });
 
 test("a damaged link opens the home page with a notice, never a blank page", async () => {
-  const { page, problems } = await openPage(browser, `${server.url}#/d/%ZZ?lang=xx&evil=<script>`);
+  const { page, problems } = await openPage(site.browser, `${site.server.url}#/d/%ZZ?lang=xx&evil=<script>`);
   await page.getByTestId("paste-input").waitFor();
   assert.equal(await page.getByTestId("link-notice").count(), 1);
   assert.deepEqual(problems, []);

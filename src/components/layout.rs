@@ -35,6 +35,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
                             <li><a href={ctx.href(Route::Home)}>{ctx.t(Msg::NavHome)}</a></li>
                             <li><a href={ctx.href(Route::Guided(Vec::new()))}>{ctx.t(Msg::NavGuided)}</a></li>
                             <li><a href={ctx.href(Route::Task("migrate".into()))}>{ctx.t(Msg::NavTasks)}</a></li>
+                            <li><a href={ctx.href(Route::Setup)}>{ctx.t(Msg::NavSetup)}</a></li>
                             <li><a href={ctx.href(Route::All)}>{ctx.t(Msg::NavAll)}</a></li>
                             <li><a href={ctx.href(Route::Manifest)}>{ctx.t(Msg::NavManifest)}</a></li>
                             <li><a href={ctx.href(Route::Name)}>{ctx.t(Msg::NavName)}</a></li>

@@ -9,7 +9,7 @@ use crate::context::use_ctx;
 use crate::pages::not_found::NotFound;
 use registry_doctor_core::export;
 use registry_doctor_core::i18n::Msg;
-use registry_doctor_core::kb::{self, Audience, Entry, Platform};
+use registry_doctor_core::kb;
 use registry_doctor_core::link::Route;
 use yew::prelude::*;
 
@@ -30,7 +30,7 @@ pub fn EntryPage(props: &EntryPageProps) -> Html {
             <h1>{rich_text(entry.title.get(lang))}</h1>
             <p class="meta">
                 <span class="catalog">{entry.catalog.join(", ")}</span>{" · "}
-                {ctx.t(Msg::AppliesTo)}{": "}{applies_to(entry, lang)}
+                {ctx.t(Msg::AppliesTo)}{": "}{entry.applies_to(lang)}
                 if let Some(v) = entry.versions { {" · "}{v.get(lang)} }
             </p>
             <section><h2>{ctx.t(Msg::WhatHappened)}</h2><p>{rich_text(entry.summary.get(lang))}</p></section>
@@ -73,19 +73,6 @@ pub fn EntryPage(props: &EntryPageProps) -> Html {
             </p>
         </article>
     }
-}
-
-fn applies_to(entry: &Entry, lang: registry_doctor_core::i18n::Lang) -> String {
-    let who = match entry.audience {
-        Audience::User => Msg::AudienceUser,
-        Audience::Admin => Msg::AudienceAdmin,
-    };
-    let where_ = match entry.platform {
-        Platform::Any => Msg::PlatformAny,
-        Platform::GitlabCom => Msg::PlatformCom,
-        Platform::SelfManaged => Msg::PlatformSelf,
-    };
-    format!("{} — {}", who.text(lang), where_.text(lang))
 }
 
 /// The page's address without its fragment ("" without a browser).

@@ -8,7 +8,7 @@
 
 use crate::analyze::Analysis;
 use crate::i18n::{Lang, Msg};
-use crate::kb::{Audience, Entry, Platform};
+use crate::kb::Entry;
 use crate::link::{Link, Route};
 use crate::plan::{self, Rendered, Task, Values};
 use crate::redact::redact;
@@ -23,7 +23,7 @@ pub fn entry_markdown(entry: &Entry, link: &Link, page_url: &str, lang: Lang) ->
         "{} · {}: {}\n\n",
         entry.catalog.join(", "),
         Msg::AppliesTo.text(lang),
-        applies_to(entry, lang)
+        entry.applies_to(lang)
     ));
     out.push_str(&format!("### {}\n\n{}\n\n", Msg::WhatHappened.text(lang), prose(entry.summary.get(lang))));
     out.push_str(&format!("### {}\n\n", Msg::Causes.text(lang)));
@@ -176,19 +176,6 @@ fn prose(text: &str) -> String {
         }
     }
     out
-}
-
-fn applies_to(entry: &Entry, lang: Lang) -> String {
-    let who = match entry.audience {
-        Audience::User => Msg::AudienceUser,
-        Audience::Admin => Msg::AudienceAdmin,
-    };
-    let where_ = match entry.platform {
-        Platform::Any => Msg::PlatformAny,
-        Platform::GitlabCom => Msg::PlatformCom,
-        Platform::SelfManaged => Msg::PlatformSelf,
-    };
-    format!("{}, {}", who.text(lang), where_.text(lang))
 }
 
 #[cfg(test)]

@@ -38,6 +38,8 @@ pub enum Route {
     Manifest,
     Name,
     Task(String),
+    /// "Check my setup": live read-only checks against the user's GitLab.
+    Setup,
     NotFound,
 }
 
@@ -122,6 +124,7 @@ impl Link {
                 out.push_str("task/");
                 out.push_str(&encode(id));
             }
+            Route::Setup => out.push_str("setup"),
             Route::NotFound => out.push_str("not-found"),
         }
         let mut query: Vec<String> = Vec::new();
@@ -225,6 +228,7 @@ fn parse_route(path: &str) -> Route {
         (Some("all"), []) => Route::All,
         (Some("manifest"), []) => Route::Manifest,
         (Some("name"), []) => Route::Name,
+        (Some("setup"), []) => Route::Setup,
         (Some("task"), [id]) if slug_ok(id) => Route::Task(id.clone()),
         _ => Route::NotFound,
     }

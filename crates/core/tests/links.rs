@@ -320,6 +320,7 @@ fn route() -> impl Strategy<Value = Route> {
         Just(Route::All),
         Just(Route::Manifest),
         Just(Route::Name),
+        Just(Route::Setup),
         Just(Route::NotFound),
         proptest::collection::vec("[a-z0-9][a-z0-9-]{0,20}", 0..5).prop_map(Route::Guided),
         proptest::sample::select(entries).prop_map(|e| Route::Entry(e.to_string())),

@@ -36,6 +36,21 @@ impl FixStep {
 }
 
 impl Entry {
+    /// Who and where the entry applies to, as one line ("Users, GitLab.com and self-managed").
+    pub fn applies_to(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Msg;
+        let who = match self.audience {
+            Audience::User => Msg::AudienceUser,
+            Audience::Admin => Msg::AudienceAdmin,
+        };
+        let where_ = match self.platform {
+            Platform::Any => Msg::PlatformAny,
+            Platform::GitlabCom => Msg::PlatformCom,
+            Platform::SelfManaged => Msg::PlatformSelf,
+        };
+        format!("{}, {}", who.text(lang), where_.text(lang))
+    }
+
     pub fn related(&self) -> impl Iterator<Item = &'static Entry> + '_ {
         self.related.iter().map(|&i| &ENTRIES[usize::from(i)])
     }
