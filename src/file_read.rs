@@ -53,3 +53,29 @@ pub async fn next_frame() {
 pub fn now_ms() -> f64 {
     crate::browser::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }
+
+/// `onchange` of an `<input type="file">`: hands the first chosen file to `on_file`.
+pub fn on_file_chosen(on_file: yew::Callback<web_sys::File>) -> yew::Callback<web_sys::Event> {
+    use wasm_bindgen::JsCast;
+    yew::Callback::from(move |e: web_sys::Event| {
+        let input = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {
+            on_file.emit(file);
+        }
+    })
+}
+
+/// `ondragover` and `ondrop` of a drop zone: the first dropped file goes to `on_file` (the browser's
+/// default, opening the file in the tab, is prevented).
+pub fn on_file_dropped(
+    on_file: yew::Callback<web_sys::File>,
+) -> (yew::Callback<web_sys::DragEvent>, yew::Callback<web_sys::DragEvent>) {
+    let ondragover = yew::Callback::from(|e: web_sys::DragEvent| e.prevent_default());
+    let ondrop = yew::Callback::from(move |e: web_sys::DragEvent| {
+        e.prevent_default();
+        if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            on_file.emit(file);
+        }
+    });
+    (ondragover, ondrop)
+}

@@ -1,21 +1,12 @@
 //! Host tests: the app rendered with Yew's server renderer, checked for what a reader would see.
 
-use registry_doctor::{App, AppProps};
 use registry_doctor_core::i18n::{Lang, Msg};
 use registry_doctor_core::kb::ENTRIES;
-use registry_doctor_core::link::{Link, Route};
+use registry_doctor_core::link::Route;
 
-fn render(link: Link) -> String {
-    futures::executor::block_on(
-        yew::LocalServerRenderer::<App>::with_props(AppProps { initial: link, ..AppProps::default() })
-            .hydratable(false)
-            .render(),
-    )
-}
+mod common;
 
-fn at(route: Route, lang: Lang) -> Link {
-    Link { route, lang: Some(lang), ..Link::default() }
-}
+use common::{at, render};
 
 #[test]
 fn home_has_a_labelled_paste_box_and_a_language_switch() {

@@ -1,22 +1,13 @@
 //! Host tests of the manifest and name pages, rendered with Yew's server renderer.
 
 use registry_doctor::components::manifest_text::{layout, Row, MAX_LISTED};
-use registry_doctor::{App, AppProps};
 use registry_doctor_core::i18n::{Lang, Msg};
-use registry_doctor_core::link::{Link, Route};
+use registry_doctor_core::link::Route;
 use registry_doctor_core::manifest::analyze;
 
-fn render(link: Link) -> String {
-    futures::executor::block_on(
-        yew::LocalServerRenderer::<App>::with_props(AppProps { initial: link, ..AppProps::default() })
-            .hydratable(false)
-            .render(),
-    )
-}
+mod common;
 
-fn at(route: Route, lang: Lang) -> Link {
-    Link { route, lang: Some(lang), ..Link::default() }
-}
+use common::{at, render};
 
 /// Text as the server renderer escapes it.
 fn esc(s: &str) -> String {

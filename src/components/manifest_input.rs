@@ -2,9 +2,9 @@
 //! dropped file is put into the text area, so it can be edited like a paste.
 
 use crate::context::use_ctx;
+use crate::file_read::{on_file_chosen, on_file_dropped};
 use registry_doctor_core::i18n::Msg;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Bytes: twice what registries must accept (4 MB), so an oversized manifest still gets its finding.
@@ -53,22 +53,8 @@ pub fn ManifestInput(props: &ManifestInputProps) -> Html {
             });
         })
     };
-    let onchange = {
-        let read_file = read_file.clone();
-        Callback::from(move |e: Event| {
-            let input = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-            if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {
-                read_file.emit(file);
-            }
-        })
-    };
-    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
-    let ondrop = Callback::from(move |e: DragEvent| {
-        e.prevent_default();
-        if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
-            read_file.emit(file);
-        }
-    });
+    let onchange = on_file_chosen(read_file.clone());
+    let (ondragover, ondrop) = on_file_dropped(read_file);
     html! {
         <div class="paste" {ondragover} {ondrop} data-testid="manifest-drop-zone">
             <label for="manifest-input">{ctx.t(Msg::ManifestLabel)}</label>

@@ -2,9 +2,9 @@
 //! the raw bytes up; a dropped file never goes into the DOM (a 100 MB log would freeze the tab).
 
 use crate::context::use_ctx;
+use crate::file_read::{on_file_chosen, on_file_dropped};
 use registry_doctor_core::i18n::Msg;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -38,22 +38,8 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
             on_file.emit(file);
         })
     };
-    let onchange = {
-        let read_file = read_file.clone();
-        Callback::from(move |e: Event| {
-            let input = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-            if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {
-                read_file.emit(file);
-            }
-        })
-    };
-    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
-    let ondrop = Callback::from(move |e: DragEvent| {
-        e.prevent_default();
-        if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
-            read_file.emit(file);
-        }
-    });
+    let onchange = on_file_chosen(read_file.clone());
+    let (ondragover, ondrop) = on_file_dropped(read_file);
     html! {
         <div class="paste" {ondragover} {ondrop} data-testid="drop-zone">
             <label for="paste-input">{ctx.t(Msg::PasteLabel)}</label>

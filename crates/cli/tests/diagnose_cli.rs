@@ -2,23 +2,14 @@
 //! the readable report and the exit codes.
 
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+mod common;
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_registry-doctor"))
-        .arg("diagnose")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start registry-doctor");
-    if let Some(mut pipe) = child.stdin.take() {
-        // The command may exit before reading stdin (a usage error): a closed pipe is expected.
-        let _ = pipe.write_all(stdin);
-    }
-    child.wait_with_output().expect("wait")
+    let mut all = vec!["diagnose"];
+    all.extend_from_slice(args);
+    common::run_cli(&all, stdin)
 }
 
 fn json_of(out: &Output) -> Value {

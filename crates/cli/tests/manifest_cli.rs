@@ -1,26 +1,16 @@
 //! `registry-doctor manifest` as a user runs it: the JSON contract and the exit codes.
 
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 const H: &str = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
+mod common;
+
 fn run(args: &[&str], stdin_text: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_registry-doctor"))
-        .arg("manifest")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start registry-doctor");
-    // The command may exit before reading stdin (a file argument, a usage error): a closed pipe
-    // here is expected, not a failure.
-    if let Some(mut stdin) = child.stdin.take() {
-        let _ = stdin.write_all(stdin_text.as_bytes());
-    }
-    child.wait_with_output().expect("wait")
+    let mut all = vec!["manifest"];
+    all.extend_from_slice(args);
+    common::run_cli(&all, stdin_text.as_bytes())
 }
 
 fn json_of(out: &Output) -> Value {
