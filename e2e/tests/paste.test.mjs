@@ -69,7 +69,8 @@ test("a 10 MB log picked as a file is diagnosed, with timing reported", async ()
   // The log itself never goes into the DOM: only evidence lines are rendered.
   const domSize = await page.evaluate(() => document.body.innerHTML.length);
   assert.ok(domSize < 200_000, `DOM holds ${domSize} characters`);
-  // Values found in the log travel to the diagnosis page.
+  // The values found are listed, and travel to the diagnosis page.
+  assert.equal(await page.locator("[data-testid=found-values] dd[data-value=registry]").textContent(), "registry.example.com:5050");
   const href = await first.locator("h3 a").getAttribute("href");
   assert.match(href, /registry=registry\.example\.com:5050/);
   await first.locator("h3 a").click();

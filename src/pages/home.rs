@@ -220,5 +220,25 @@ fn view_analysis(ctx: &Ctx, a: &Analysis) -> Html {
             }
         }
     };
-    html! { <>{summary}{not_text}{body}</> }
+    html! { <>{summary}{not_text}{body}{found_values(ctx, a)}</> }
+}
+
+/// What the text revealed (registry, image, tag, status, client and version …): the values the
+/// diagnosis links carry into the commands.
+fn found_values(ctx: &Ctx, a: &Analysis) -> Html {
+    let pairs = a.values.pairs();
+    if pairs.is_empty() || a.diagnoses.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="found" data-testid="found-values">
+            <h2>{ctx.t(Msg::FoundValues)}</h2>
+            <dl>
+            { for pairs.into_iter().map(|(name, value)| {
+                let label = registry_doctor_core::kb::param(name).map(|p| html! { {p.label.get(ctx.lang)} }).unwrap_or_else(|| html! { <code>{name}</code> });
+                html! { <><dt>{label}</dt><dd data-value={name}><code>{value}</code></dd></> }
+            }) }
+            </dl>
+        </section>
+    }
 }
