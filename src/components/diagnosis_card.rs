@@ -2,6 +2,7 @@
 //! we are, and the evidence lines.
 
 use crate::components::evidence::Evidence;
+use crate::components::rich_text::rich_text;
 use crate::context::use_ctx;
 use registry_doctor_core::analyze::{Confidence, Diagnosis};
 use registry_doctor_core::i18n::Msg;
@@ -36,14 +37,14 @@ pub fn DiagnosisCard(props: &DiagnosisCardProps) -> Html {
     html! {
         <article class={classes!("diagnosis", props.first.then_some("best"))} data-testid="diagnosis"
                  data-catalog={d.entry.primary_catalog()} data-entry={d.entry.id}>
-            <h3><a href={link.to_fragment()}>{d.entry.title.get(ctx.lang)}</a></h3>
+            <h3><a href={link.to_fragment()}>{rich_text(d.entry.title.get(ctx.lang))}</a></h3>
             <p class="meta">
                 <span class={classes!("confidence", d.confidence.code())}>
                     {ctx.t(Msg::Confidence)}{": "}{ctx.t(confidence)}
                 </span>
                 {" · "}<span class="catalog">{d.entry.catalog.join(", ")}</span>
             </p>
-            <p>{d.entry.summary.get(ctx.lang)}</p>
+            <p>{rich_text(d.entry.summary.get(ctx.lang))}</p>
             <Evidence lines={Rc::new(d.evidence.clone())} />
             <p><a class="button" href={link.to_fragment()}>{ctx.t(Msg::OpenDiagnosis)}</a></p>
         </article>

@@ -1,6 +1,7 @@
 //! The entries of a manifest list or index, and which of linux/amd64, linux/arm64 none provides.
 
 use crate::components::findings_list::entry_link;
+use crate::components::rich_text::rich_text;
 use crate::context::use_ctx;
 use registry_doctor_core::i18n::Msg;
 use registry_doctor_core::kb;
@@ -91,7 +92,7 @@ fn missing(ctx: &crate::context::Ctx, r: &Report) -> Html {
             <span class="icon" aria-hidden="true">{"▲"}</span>{" "}{ctx.t(Msg::MissingPlatforms)}{" "}
             { for r.missing_platforms.iter().map(|p| html! { <><code>{*p}</code>{" "}</> }) }
             if let Some(e) = entry {
-                {"— "}<a href={entry_link(ctx, r, e.id).to_fragment()} data-entry={e.id}>{e.title.get(ctx.lang)}</a>
+                {"— "}<a href={entry_link(ctx, r, e.id).to_fragment()} data-entry={e.id}>{rich_text(e.title.get(ctx.lang))}</a>
             }
         </p>
     }

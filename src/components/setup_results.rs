@@ -1,6 +1,7 @@
 //! The results of "Check my setup": one item per check — pass, problem or could not check — with a
 //! link to the entry that explains it, its commands filled with the values the check found.
 
+use crate::components::rich_text::rich_text;
 use crate::context::{use_ctx, Ctx};
 use registry_doctor_core::i18n::Msg;
 use registry_doctor_core::kb;
@@ -48,7 +49,7 @@ fn item(ctx: &Ctx, r: &CheckResult) -> Html {
             <h3>{r.check.title(ctx.lang)}{" — "}<span class={classes!("status", class)}>{label}</span></h3>
             <p>{r.message(ctx.lang).to_string()}</p>
             if let (Some(e), Some(href)) = (entry, href) {
-                <p><a href={href} data-entry={e.id}>{ctx.t(lead)}{": "}{e.title.get(ctx.lang)}</a>{" "}<span class="catalog">{e.primary_catalog()}</span></p>
+                <p><a href={href} data-entry={e.id}>{ctx.t(lead)}{": "}{rich_text(e.title.get(ctx.lang))}</a>{" "}<span class="catalog">{e.primary_catalog()}</span></p>
             }
         </li>
     }

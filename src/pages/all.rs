@@ -1,6 +1,7 @@
 //! Every entry of the knowledge base, for browsing.
 
 use crate::components::custom_entry::CustomEntryView;
+use crate::components::rich_text::rich_text;
 use crate::context::use_ctx;
 use registry_doctor_core::i18n::Msg;
 use registry_doctor_core::kb::ENTRIES;
@@ -17,7 +18,7 @@ pub fn AllEntries() -> Html {
             <ul class="entry-list" data-testid="entry-list">
             { for ENTRIES.iter().map(|e| html! {
                 <li>
-                    <a href={ctx.href(Route::Entry(e.id.to_string()))}>{e.title.get(ctx.lang)}</a>
+                    <a href={ctx.href(Route::Entry(e.id.to_string()))}>{rich_text(e.title.get(ctx.lang))}</a>
                     {" "}<span class="catalog">{e.catalog.join(", ")}</span>
                 </li>
             }) }

@@ -181,7 +181,11 @@ fn custom_matches(ctx: &Ctx, text: Option<&str>) -> Html {
 }
 
 fn megabytes(bytes: f64) -> String {
-    format!("{:.1} MB", bytes / 1_000_000.0)
+    if bytes < 1_000_000.0 {
+        format!("{:.1} KB", bytes / 1_000.0)
+    } else {
+        format!("{:.1} MB", bytes / 1_000_000.0)
+    }
 }
 
 fn view_analysis(ctx: &Ctx, a: &Analysis) -> Html {
@@ -223,6 +227,22 @@ fn view_analysis(ctx: &Ctx, a: &Analysis) -> Html {
     html! { <>{summary}{not_text}{body}{found_values(ctx, a)}</> }
 }
 
+/// Labels for the found values that are not command parameters.
+fn value_label(name: &str) -> Option<Msg> {
+    Some(match name {
+        "image" => Msg::ValueImage,
+        "http_status" => Msg::ValueHttpStatus,
+        "client" => Msg::ValueClient,
+        "client_version" => Msg::ValueClientVersion,
+        "runner_version" => Msg::ValueRunnerVersion,
+        "gitlab_host" => Msg::ValueGitlabHost,
+        "job_name" => Msg::ValueJobName,
+        "ci_stage" => Msg::ValueCiStage,
+        "job_stage" => Msg::ValueJobStage,
+        _ => return None,
+    })
+}
+
 /// What the text revealed (registry, image, tag, status, client and version …): the values the
 /// diagnosis links carry into the commands.
 fn found_values(ctx: &Ctx, a: &Analysis) -> Html {
@@ -235,7 +255,7 @@ fn found_values(ctx: &Ctx, a: &Analysis) -> Html {
             <h2>{ctx.t(Msg::FoundValues)}</h2>
             <dl>
             { for pairs.into_iter().map(|(name, value)| {
-                let label = registry_doctor_core::kb::param(name).map(|p| html! { {p.label.get(ctx.lang)} }).unwrap_or_else(|| html! { <code>{name}</code> });
+                let label = value_label(name).map(|m| ctx.t(m)).or_else(|| registry_doctor_core::kb::param(name).map(|p| p.label.get(ctx.lang))).unwrap_or(name);
                 html! { <><dt>{label}</dt><dd data-value={name}><code>{value}</code></dd></> }
             }) }
             </dl>

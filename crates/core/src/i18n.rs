@@ -115,6 +115,15 @@ messages! {
     ChooseFile => "Or choose a log file (you can also drop it here):", "またはログファイルを選択（ここにドロップすることもできます）：";
     WholeScript => "The whole script", "スクリプト全体";
     StepWord => "Step", "手順";
+    ValueImage => "Image", "イメージ";
+    ValueHttpStatus => "HTTP status", "HTTP ステータス";
+    ValueClient => "Client", "クライアント";
+    ValueClientVersion => "Client version", "クライアントのバージョン";
+    ValueRunnerVersion => "GitLab Runner version", "GitLab Runner のバージョン";
+    ValueGitlabHost => "GitLab host", "GitLab のホスト";
+    ValueJobName => "CI job", "CI ジョブ";
+    ValueCiStage => "Pipeline stage", "パイプラインのステージ";
+    ValueJobStage => "Job step", "ジョブのステップ";
     FromYourOrganization => "from your organization", "組織独自の項目";
     OrganizationEntries => "Your organization's entries", "組織独自の項目";
     TaskTitle => "Guided task", "ガイド付き作業";
