@@ -43,6 +43,7 @@ pub fn EntryPage(props: &EntryPageProps) -> Html {
                 </ol>
             </section>
             <ParamForm entry_id={entry.id} />
+            <p class="check-setup"><a href={ctx.href(Route::Setup)} data-testid="open-setup">{ctx.t(Msg::NavSetup)}</a>{" — "}{ctx.t(Msg::CheckAgainstGitlab)}</p>
             <section>
                 <h2>{ctx.t(Msg::Fix)}</h2>
                 <ol class="fix">

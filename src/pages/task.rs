@@ -50,6 +50,7 @@ pub fn TaskPage(props: &TaskPageProps) -> Html {
                 <h2>{ctx.t(Msg::Values)}</h2>
                 <div class="fields">{ for task.params.iter().map(|p| field(&ctx, p, &pasted)) }</div>
             </section>
+            <p class="check-setup"><a href={ctx.href(Route::Setup)} data-testid="open-setup">{ctx.t(Msg::NavSetup)}</a>{" — "}{ctx.t(Msg::CheckAgainstGitlab)}</p>
             <section class="plan" data-plan={task.id}>{ view_rendered(&rendered, ctx.lang) }</section>
             <p class="export">
                 <CopyButton text={AttrValue::from(export::task_markdown(task, &ctx.link, &page_address(), ctx.lang))}

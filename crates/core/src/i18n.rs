@@ -115,6 +115,7 @@ messages! {
     ChooseFile => "Or choose a log file (you can also drop it here):", "またはログファイルを選択（ここにドロップすることもできます）：";
     WholeScript => "The whole script", "スクリプト全体";
     StepWord => "Step", "手順";
+    CheckAgainstGitlab => "Check this against your GitLab: token scopes, your role, the registry settings, tags and rules.", "この内容をあなたの GitLab で確認できます：トークンのスコープ、ロール、レジストリの設定、タグとルール。";
     ValueImage => "Image", "イメージ";
     ValueHttpStatus => "HTTP status", "HTTP ステータス";
     ValueClient => "Client", "クライアント";
