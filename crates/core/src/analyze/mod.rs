@@ -1,10 +1,11 @@
 //! The paste analyzer: turns pasted text (an error line, a whole CI job log, a manifest, an image
 //! reference) into ranked diagnoses with evidence, and extracts values for the fix commands.
 //!
-//! One pass of aho-corasick over the bytes finds every symptom and feature literal of the knowledge
-//! base (`scan`), `score` turns the hits into ranked entries, `evidence` cuts out the lines to show,
-//! `values` pulls registry hosts, image paths, tags and versions out of the text. Nothing here
-//! allocates in proportion to the input except the input itself.
+//! `scan` finds the knowledge base's symptom literals (one prefiltered pass over the bytes), then
+//! only the feature literals and value triggers they call for; `score` turns the hits into ranked
+//! entries, `evidence` cuts out the lines to show, `values` pulls registry hosts, image paths, tags
+//! and versions out of the text. Nothing here allocates in proportion to the input except the input
+//! itself.
 
 mod detect;
 mod evidence;
@@ -59,8 +60,7 @@ pub struct Analysis {
 pub fn analyze(input: &[u8]) -> Analysis {
     let invalid_utf8 = std::str::from_utf8(input).is_err();
     let kind = detect(input);
-    let mut hits = scan::scan(input);
-    scan::resolve_short_features(input, &mut hits);
+    let hits = scan::scan(input);
     let mut ranked = score::rank(&hits);
     ranked.truncate(MAX_DIAGNOSES);
     // One sweep numbers every evidence line of every diagnosis and counts the input's lines.

@@ -1,13 +1,15 @@
 //! Values found in a pasted text that the fix commands can use: registry host, image path, tag,
 //! digest, HTTP status, client and version, GitLab host, project path, CI job and stage.
 //!
-//! No per-line work over the whole input: the scan's automaton also looks for [`TRIGGERS`] (the
-//! literals that start an interesting line), and only those lines — plus the evidence lines of the
-//! best diagnosis, which are looked at first — go through the hand-written scanners here. No regex
-//! engine ships to the browser.
+//! No per-line work over the whole input: the scan looks for [`TRIGGERS`] (the literals that start
+//! an interesting line) in the first and last 64 KB of the input (the runner header, the commands
+//! that ran, the end of the job) and 64 KB around each symptom match; only those lines — plus the
+//! evidence lines of the best diagnosis, which are looked at first — go through the hand-written
+//! scanners here. Every `section_start:` line is found wherever it is. No regex engine ships to
+//! the browser.
 
-/// Literals that announce a line worth reading for values (searched by the scan's automaton; each
-/// at least 4 bytes long, the anchor length).
+/// Literals that announce a line worth reading for values (searched by the scan, see the module
+/// comment).
 pub const TRIGGERS: &[&str] = &[
     "The push refers to repository [",
     "docker push ",
