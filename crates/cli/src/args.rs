@@ -89,6 +89,20 @@ impl Args {
     }
 }
 
+/// An http(s) URL without a fragment (ours is appended) and without characters that would break
+/// the printed link.
+pub fn base_url(base: &str) -> Result<&str, Failure> {
+    let ok = (base.starts_with("https://") || base.starts_with("http://"))
+        && base.len() > "https://".len()
+        && !base.contains('#')
+        && !base.bytes().any(|b| b.is_ascii_whitespace() || b.is_ascii_control() || b"<>\"'`".contains(&b));
+    if ok {
+        Ok(base)
+    } else {
+        Err(Failure::Usage(format!("--base must be an http(s) URL without `#`, not `{base}`")))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -30,7 +30,7 @@ pub fn run(args: Args) -> Result<u8, Failure> {
         }
     };
     let lang = chosen.unwrap_or_default();
-    let base = base_url(args.value("--base").unwrap_or(DEFAULT_BASE))?;
+    let base = crate::args::base_url(args.value("--base").unwrap_or(DEFAULT_BASE))?;
     let bytes = read_input(args.positional.first().map(String::as_str))?;
     let analysis = analyze(&bytes);
     if analysis.invalid_utf8 {
@@ -113,20 +113,6 @@ fn read_file(path: &str) -> std::io::Result<Vec<u8>> {
 #[cfg(not(unix))]
 fn read_file(path: &str) -> std::io::Result<Vec<u8>> {
     std::fs::read(path)
-}
-
-/// An http(s) URL without a fragment (ours is appended) and without characters that would break
-/// the printed link.
-fn base_url(base: &str) -> Result<&str, Failure> {
-    let ok = (base.starts_with("https://") || base.starts_with("http://"))
-        && base.len() > "https://".len()
-        && !base.contains('#')
-        && !base.bytes().any(|b| b.is_ascii_whitespace() || b.is_ascii_control() || b"<>\"'`".contains(&b));
-    if ok {
-        Ok(base)
-    } else {
-        Err(Failure::Usage(format!("--base must be an http(s) URL without `#`, not `{base}`")))
-    }
 }
 
 /// The page's link for a diagnosis, carrying the values found (as the page's diagnosis card does).

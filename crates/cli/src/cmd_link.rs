@@ -30,7 +30,7 @@ pub fn run(args: Args) -> Result<u8, Failure> {
             Some(Lang::from_code(c).ok_or_else(|| Failure::Usage(format!("--lang must be en or ja, not `{c}`")))?)
         }
     };
-    let base = base_url(args.value("--base").unwrap_or(DEFAULT_BASE))?;
+    let base = crate::args::base_url(args.value("--base").unwrap_or(DEFAULT_BASE))?;
     let mut l = Link { route: Route::Entry(entry.id.to_string()), lang, ..Link::default() };
     for (name, value) in args.settings()? {
         let kind = param_kind(&name).ok_or_else(|| {
@@ -54,18 +54,4 @@ fn param_kind(name: &str) -> Option<ParamKind> {
     kb::param(name)
         .map(|p| p.kind)
         .or_else(|| plan::TASKS.iter().flat_map(|t| t.params).find(|p| p.name == name).map(|p| p.kind))
-}
-
-/// An http(s) URL without a fragment (ours is appended) and without characters that would break
-/// the printed link.
-fn base_url(base: &str) -> Result<&str, Failure> {
-    let ok = (base.starts_with("https://") || base.starts_with("http://"))
-        && base.len() > "https://".len()
-        && !base.contains('#')
-        && !base.bytes().any(|b| b.is_ascii_whitespace() || b.is_ascii_control() || b"<>\"'`".contains(&b));
-    if ok {
-        Ok(base)
-    } else {
-        Err(Failure::Usage(format!("--base must be an http(s) URL without `#`, not `{base}`")))
-    }
 }

@@ -273,36 +273,14 @@ pub(super) fn build(r: &mut Resolver<'_>) -> (Vec<Step>, Vec<String>) {
         u.push(lit("/transfer"));
         steps.push(Step {
             comment: t(r, "Move the project to its new namespace", "プロジェクトを新しいネームスペースに移動します"),
-            body: Body::Run {
-                pipeline: vec![curl()
-                    .lit("--output")
-                    .lit("/dev/null")
-                    .lit("--request")
-                    .lit("PUT")
-                    .lit("--data-urlencode")
-                    .arg(vec![lit("namespace="), ns])
-                    .arg(u)],
-                stdin_env: None,
-                capture: None,
-            },
+            body: put_project("namespace=", ns, u),
         });
     }
     if name_changes {
         let name = n.as_ref().map_or(Piece::Missing("new_project_path".into()), |x| x.1.clone());
         steps.push(Step {
             comment: t(r, "Change the project's path", "プロジェクトのパスを変更します"),
-            body: Body::Run {
-                pipeline: vec![curl()
-                    .lit("--output")
-                    .lit("/dev/null")
-                    .lit("--request")
-                    .lit("PUT")
-                    .lit("--data-urlencode")
-                    .arg(vec![lit("path="), name])
-                    .arg(project_url)],
-                stdin_env: None,
-                capture: None,
-            },
+            body: put_project("path=", name, project_url),
         });
     }
     for (_, _, np, tags) in &repos {
@@ -319,4 +297,20 @@ pub(super) fn build(r: &mut Resolver<'_>) -> (Vec<Step>, Vec<String>) {
         }
     }
     (steps, vec!["GITLAB_TOKEN".to_string()])
+}
+
+/// `curl … --request PUT --data-urlencode <field><value> <project API URL>`: one project setting.
+fn put_project(field: &'static str, value: Piece, url: super::super::steps::Word) -> Body {
+    Body::Run {
+        pipeline: vec![curl()
+            .lit("--output")
+            .lit("/dev/null")
+            .lit("--request")
+            .lit("PUT")
+            .lit("--data-urlencode")
+            .arg(vec![lit(field), value])
+            .arg(url)],
+        stdin_env: None,
+        capture: None,
+    }
 }
