@@ -31,6 +31,14 @@ impl Ctx {
         Link { route, ..self.link.without_paste() }
     }
 
+    /// Sets one value in the link without a history entry (typing into a form); an empty value
+    /// removes it.
+    pub fn set_value(&self, name: &str, value: &str) {
+        let mut link = self.link.clone();
+        link.set_value(name, value.trim());
+        self.replace.emit(link);
+    }
+
     pub fn href(&self, route: Route) -> String {
         self.link_to(route).to_fragment()
     }

@@ -52,9 +52,7 @@ pub fn ParamForm(props: &ParamFormProps) -> Html {
                     let ctx = ctx.clone();
                     Callback::from(move |e: InputEvent| {
                         if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                            let mut link = ctx.link.clone();
-                            link.set_value(name, input.value().trim());
-                            ctx.replace.emit(link);
+                            ctx.set_value(name, &input.value());
                         }
                     })
                 };

@@ -55,9 +55,7 @@ pub fn SetupPage() -> Html {
         let ctx = ctx.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                let mut link = ctx.link.clone();
-                link.set_value(name, input.value().trim());
-                ctx.replace.emit(link);
+                ctx.set_value(name, &input.value());
                 if let Some(t) = &typed {
                     t.set(true);
                 }

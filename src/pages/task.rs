@@ -74,11 +74,7 @@ fn field(ctx: &Ctx, p: &'static TaskParam, pasted: &UseStateHandle<String>) -> H
     }
     let set = {
         let ctx = ctx.clone();
-        move |value: String| {
-            let mut link = ctx.link.clone();
-            link.set_value(p.name, value.trim());
-            ctx.replace.emit(link);
-        }
+        move |value: String| ctx.set_value(p.name, &value)
     };
     let current = ctx.link.value(p.name).unwrap_or("").to_string();
     if !p.choices.is_empty() {
