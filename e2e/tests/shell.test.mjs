@@ -42,3 +42,14 @@ test("a damaged link opens the home page with a notice, never a blank page", asy
   assert.equal(await page.getByTestId("link-notice").count(), 1);
   assert.deepEqual(problems, []);
 });
+
+test("on a phone-sized screen no page scrolls sideways", async () => {
+  const page = await site.browser.newPage({ viewport: { width: 390, height: 800 } });
+  for (const route of ["#/", "#/d/manifest-list-blob-unknown", "#/task/migrate", "#/guided/push"]) {
+    await page.goto(`${site.server.url}${route}`);
+    await page.waitForSelector("main#content");
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `${route} is ${width}px wide`);
+  }
+  await page.close();
+});

@@ -86,7 +86,11 @@ fn field(ctx: &Ctx, p: &'static TaskParam, pasted: &UseStateHandle<String>) -> H
         return html! {
             <p class="field">{label}
                 <select id={id} data-param={p.name} {onchange}>
-                { for p.choices.iter().map(|c| html! { <option value={*c} selected={current == *c}>{*c}</option> }) }
+                { for p.choices.iter().enumerate().map(|(i, c)| {
+                    // Nothing chosen yet: the first choice is the default (the core renders it so).
+                    let selected = current == *c || (current.is_empty() && i == 0);
+                    html! { <option value={*c} {selected}>{*c}</option> }
+                }) }
                 </select>
             </p>
         };
