@@ -23,7 +23,7 @@ async function freePort() {
 /** Starts the static server; resolves to { url, origin, stop }. `extra` adds serve.mjs options. */
 export async function startServer({ dir = "dist", base = BASE_PATH, extra = [] } = {}) {
   const port = await freePort();
-  const child = spawn("node", ["scripts/serve.mjs", "--dir", dir, "--port", String(port), "--base", base, "--cors", ...extra], {
+  const child = spawn("node", ["scripts/serve.mjs", "--dir", dir, "--port", String(port), "--base", base, "--cors", "--trusted-types", ...extra], {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -22,7 +22,9 @@ const connect = args.connect ? ` ${args.connect}` : "";
 
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
-  `font-src 'self'; connect-src 'self'${connect}; base-uri 'none'; form-action 'none'; object-src 'none'`;
+  `font-src 'self'; connect-src 'self'${connect}; base-uri 'none'; form-action 'none'; object-src 'none'` +
+  // Optional hardening README recommends: no DOM sink may take a string (the app never uses one).
+  (args["trusted-types"] ? "; require-trusted-types-for 'script'; trusted-types 'none'" : "");
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
