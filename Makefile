@@ -27,6 +27,7 @@ lint:
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p registry-doctor --target wasm32-unknown-unknown -- -D warnings
 	scripts/check-core-is-pure.sh
+	scripts/check-web-safety.sh
 
 test-host:
 	cargo test --workspace
