@@ -46,6 +46,20 @@ test("a results link with the pasted text removes secrets and reopens the analys
   assert.deepEqual(other.problems, []);
 });
 
+test("a manifest check can be shared with the manifest in the link", async () => {
+  const manifest = JSON.stringify({ schemaVersion: 1, name: "group/app", tag: "1.0", architecture: "amd64", fsLayers: [], history: [] });
+  const { page, problems } = await openPage(site.browser, `${site.server.url}#/manifest`);
+  await page.getByTestId("manifest-input").fill(manifest);
+  await page.getByTestId("include-paste").check();
+  const link = await page.getByTestId("paste-link").inputValue();
+  assert.match(link, /#\/manifest\?.*paste=d/);
+  const other = await openPage(site.browser, link);
+  await other.page.getByTestId("manifest-results").waitFor();
+  await other.page.waitForFunction(() => document.querySelector("[data-testid=manifest-results]")?.textContent.includes("docker-schema1"));
+  assert.deepEqual(problems, []);
+  assert.deepEqual(other.problems, []);
+});
+
 async function withPresets(body, fn) {
   const dir = join(mkdtempSync(join(tmpdir(), "rd-presets-")), "site");
   cpSync(join(root, "dist"), dir, { recursive: true });

@@ -14,6 +14,9 @@ const MAX_FILE: f64 = 8.0 * 1024.0 * 1024.0;
 pub struct ManifestInputProps {
     /// The whole text after every change.
     pub on_text: Callback<Rc<str>>,
+    /// Text to start with (a shared link's manifest).
+    #[prop_or_default]
+    pub initial: Option<AttrValue>,
 }
 
 #[component]
@@ -59,7 +62,8 @@ pub fn ManifestInput(props: &ManifestInputProps) -> Html {
         <div class="paste" {ondragover} {ondrop} data-testid="manifest-drop-zone">
             <label for="manifest-input">{ctx.t(Msg::ManifestLabel)}</label>
             <textarea id="manifest-input" data-testid="manifest-input" rows="14" spellcheck="false"
-                      autocomplete="off" ref={area} {oninput} />
+                      autocomplete="off" ref={area} {oninput}
+                      defaultvalue={props.initial.clone().unwrap_or_default()} />
             <p class="file">
                 <label for="manifest-file">{ctx.t(Msg::ManifestChooseFile)}</label>
                 <input type="file" id="manifest-file" data-testid="manifest-file" accept=".json,application/json,text/plain" {onchange} />

@@ -19,4 +19,5 @@ pub mod platforms_table;
 pub mod rich_text;
 pub mod setup_results;
 pub mod severity_badge;
+pub mod share_paste;
 pub mod share_results;

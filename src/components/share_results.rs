@@ -2,6 +2,7 @@
 //! text — redacted first, and the page lists what was removed — and "copy as Markdown".
 
 use crate::components::copy_button::CopyButton;
+use crate::components::share_paste::redacted_list;
 use crate::context::use_ctx;
 use crate::pages::entry::{page_address, share_href};
 use registry_doctor_core::analyze::Analysis;
@@ -61,12 +62,7 @@ pub fn ShareResults(props: &ShareResultsProps) -> Html {
                 </p>
             }
             if too_large { <p class="warn" role="status">{ctx.t(Msg::PasteTooLarge)}</p> }
-            if !redacted.is_empty() {
-                <div class="redacted" role="status" data-testid="redacted">
-                    <p>{ctx.t(Msg::RedactedList)}</p>
-                    <ul>{ for redacted.iter().map(|r| html! { <li>{r.kind.label(ctx.lang)}{format!(" — {} {}", ctx.t(Msg::LineN), r.line)}</li> }) }</ul>
-                </div>
-            }
+            { redacted_list(&redacted, ctx.lang) }
             <p class="share">
                 <label for="results-link">{ctx.t(Msg::ShareLink)}</label>
                 <input id="results-link" data-testid="results-link" readonly=true value={share_href(&link.to_fragment())} />

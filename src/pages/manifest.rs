@@ -9,8 +9,10 @@ use crate::components::manifest_summary::ManifestSummary;
 use crate::components::manifest_text::{layout, ManifestText, TextLayout};
 use crate::components::platforms_table::PlatformsTable;
 use crate::components::rich_text::rich_text;
+use crate::components::share_paste::SharePaste;
 use crate::context::use_ctx;
 use registry_doctor_core::i18n::Msg;
+use registry_doctor_core::link::Route;
 use registry_doctor_core::manifest::{analyze, Report};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -41,7 +43,12 @@ impl Checked {
 #[component]
 pub fn ManifestPage() -> Html {
     let ctx = use_ctx();
-    let checked = use_state(|| None::<Checked>);
+    // A link may carry the manifest (when its sender chose to include it): check it straight away.
+    let from_link: Option<Rc<str>> = ctx.link.paste.as_ref().map(|p| Rc::from(p.text()));
+    let checked = {
+        let from_link = from_link.clone();
+        use_state(move || from_link.filter(|t| !t.trim().is_empty()).map(|t| Checked::new(&t)))
+    };
     let on_text = {
         let checked = checked.clone();
         Callback::from(move |text: Rc<str>| {
@@ -52,13 +59,16 @@ pub fn ManifestPage() -> Html {
         <article class="manifest-page" data-testid="manifest-page">
             <h1>{ctx.t(Msg::ManifestTitle)}</h1>
             <p class="lead">{rich_text(ctx.t(Msg::ManifestIntro))}</p>
-            <ManifestInput {on_text} />
+            <ManifestInput {on_text} initial={from_link.map(|t| AttrValue::from(t.to_string()))} />
             <section class="results" data-testid="manifest-results">
             { match &*checked {
                 None => html! { <p class="hint">{ctx.t(Msg::ManifestEmpty)}</p> },
                 Some(c) => view_checked(c),
             } }
             </section>
+            if let Some(c) = &*checked {
+                <SharePaste text={c.text.clone()} route={Route::Manifest} />
+            }
         </article>
     }
 }
