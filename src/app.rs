@@ -1,7 +1,7 @@
 //! The root component: turns the URL fragment into the page to show, and provides [`Ctx`].
 
 use crate::components::layout::Layout;
-use crate::context::Ctx;
+use crate::context::{Ctx, Handoff};
 use crate::hooks::use_hash_link;
 use crate::pages;
 use registry_doctor_core::i18n::Lang;
@@ -49,7 +49,15 @@ pub fn App(props: &AppProps) -> Html {
     link.embed |= props.embedded;
     // The portal's hosts fill the commands unless the link says otherwise.
     presets.0.fill(&mut link);
-    let ctx = Ctx { link, lang, go: hash.go.clone(), replace: hash.replace.clone(), presets: presets.0.clone() };
+    let handoff = use_state(Handoff::default);
+    let ctx = Ctx {
+        link,
+        lang,
+        go: hash.go.clone(),
+        replace: hash.replace.clone(),
+        presets: presets.0.clone(),
+        handoff: (*handoff).clone(),
+    };
     let preset_errors: Vec<String> = presets.1.iter().map(|e| e.message(lang)).collect();
     html! {
         <ContextProvider<Ctx> context={ctx}>

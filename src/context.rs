@@ -18,6 +18,27 @@ pub struct Ctx {
     pub replace: Callback<Link>,
     /// The portal's presets (defaults when there is no `registry-doctor.json`).
     pub presets: Rc<Presets>,
+    /// A tag list handed from "Check my setup" to the transfer task (too big for a link).
+    pub handoff: Handoff,
+}
+
+/// A value one page leaves for the next within this tab, never in the URL or storage.
+#[derive(Clone, Default)]
+pub struct Handoff(pub Rc<std::cell::RefCell<Option<Rc<str>>>>);
+
+impl Handoff {
+    pub fn put(&self, value: Rc<str>) {
+        *self.0.borrow_mut() = Some(value);
+    }
+    pub fn take(&self) -> Option<Rc<str>> {
+        self.0.borrow_mut().take()
+    }
+}
+
+impl PartialEq for Handoff {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 impl Ctx {

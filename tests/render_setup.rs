@@ -27,6 +27,7 @@ fn Host(props: &HostProps) -> Html {
         go: Callback::noop(),
         replace: Callback::noop(),
         presets: Default::default(),
+        handoff: Default::default(),
     };
     html! {
         <ContextProvider<Ctx> context={ctx}>
@@ -85,7 +86,14 @@ fn a_portal_preset_fills_the_gitlab_url() {
         gitlab_url: Some("https://gitlab.corp.example".into()),
         ..Default::default()
     };
-    let ctx = Ctx { link, lang: Lang::En, go: Callback::noop(), replace: Callback::noop(), presets: Rc::new(presets) };
+    let ctx = Ctx {
+        link,
+        lang: Lang::En,
+        go: Callback::noop(),
+        replace: Callback::noop(),
+        presets: Rc::new(presets),
+        handoff: Default::default(),
+    };
     let html = futures::executor::block_on(
         yew::LocalServerRenderer::<PresetHost>::with_props(PresetHostProps { ctx }).hydratable(false).render(),
     );

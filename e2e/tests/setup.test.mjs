@@ -63,3 +63,24 @@ test("a problem links to the entry that explains it", async () => {
   assert.match(await token.locator("a").first().getAttribute("href"), /#\/d\/login-http-basic-access-denied/);
   assert.deepEqual(unexpected(problems), []);
 });
+
+test("the tag list found by the checks feeds the transfer task", async () => {
+  const { page, problems } = await openPage(browser, `${server.url}#/setup`);
+  await page.locator("#setup-gitlab").fill(stubOrigin);
+  await page.locator("#setup-project").fill("big/registry");
+  await page.getByTestId("setup-token").fill("glpat-maintainer");
+  await page.getByTestId("setup-run").click();
+  await page.getByTestId("setup-tag-list").waitFor({ timeout: 30000 });
+  await page.getByTestId("setup-open-transfer").click();
+  await page.getByTestId("task").waitFor();
+  const list = await page.locator("textarea[data-param=tag_list]").inputValue();
+  assert.ok(list.length > 1000, "the tag list arrived with the task");
+  assert.ok(!page.url().includes("tag_list"), "the list is not in the URL");
+  await page.locator("input[data-param=new_project_path]").fill("new-group/registry");
+  await page.locator("input[data-param=username]").fill("deploy-bot");
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=command]").length > 100);
+  const script = (await page.getByTestId("command").allTextContents()).join("\n");
+  assert.ok((script.match(/docker pull /g) ?? []).length >= 1000, "the script pulls every one of the 1000 tags");
+  assert.ok(!script.includes("<tag_list>"));
+  assert.deepEqual(unexpected(problems), []);
+});

@@ -247,11 +247,17 @@ fn view_run(ctx: &Ctx, run: &Run) -> Html {
                         <section class="tag-list" data-testid="setup-tag-list">
                             <p>{ctx.t(Msg::SetupTagList)}</p>
                             <p class="field wide"><textarea readonly=true rows="4" spellcheck="false" value={list.clone()} /></p>
-                            <p><CopyButton text={list.clone()} />{" "}<a href={transfer.to_fragment()}>{ctx.t(Msg::SetupOpenTransfer)}</a></p>
+                            <p><CopyButton text={list.clone()} />{" "}<a href={transfer.to_fragment()} onclick={hand_over(ctx, list)} data-testid="setup-open-transfer">{ctx.t(Msg::SetupOpenTransfer)}</a></p>
                         </section>
                     }
                 </section>
             }
         }
     }
+}
+
+/// Following the link to the transfer task takes the tag list along (in memory, not in the URL).
+fn hand_over(ctx: &Ctx, list: &AttrValue) -> Callback<MouseEvent> {
+    let (handoff, list) = (ctx.handoff.clone(), Rc::<str>::from(list.as_str()));
+    Callback::from(move |_: MouseEvent| handoff.put(list.clone()))
 }

@@ -26,7 +26,11 @@ fn is_pasted_list(p: &TaskParam) -> bool {
 #[component]
 pub fn TaskPage(props: &TaskPageProps) -> Html {
     let ctx = use_ctx();
-    let pasted = use_state(String::new);
+    // "Check my setup" may have handed over the project's tag list for the transfer task.
+    let pasted = {
+        let handoff = ctx.handoff.clone();
+        use_state(move || handoff.take().map(|l| l.to_string()).unwrap_or_default())
+    };
     let Some(task) = task(&props.id) else { return html! { <NotFound /> } };
     let mut values = link_values(&ctx.link);
     if let Some(p) = task.params.iter().find(|p| is_pasted_list(p)) {
@@ -64,13 +68,14 @@ fn field(ctx: &Ctx, p: &'static TaskParam, pasted: &UseStateHandle<String>) -> H
     let id = format!("param-{}", p.name);
     let label = html! { <label for={id.clone()}>{p.label.get(ctx.lang)}</label> };
     if is_pasted_list(p) {
+        let start = (**pasted).clone();
         let pasted = pasted.clone();
         let oninput = Callback::from(move |e: InputEvent| {
             if let Some(area) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
                 pasted.set(area.value());
             }
         });
-        return html! { <p class="field wide">{label}<textarea id={id} data-param={p.name} rows="6" spellcheck="false" placeholder={p.example} {oninput} /></p> };
+        return html! { <p class="field wide">{label}<textarea id={id} data-param={p.name} rows="6" spellcheck="false" placeholder={p.example} {oninput} defaultvalue={start} /></p> };
     }
     let set = {
         let ctx = ctx.clone();
