@@ -6,7 +6,12 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CopyButtonProps {
+    /// The text to copy.
+    #[prop_or_default]
     pub text: AttrValue,
+    /// Or: builds the text when the button is pressed (for texts that are costly to build).
+    #[prop_or_default]
+    pub produce: Option<Callback<(), String>>,
     /// What is copied, for screen readers ("Copy step 2").
     #[prop_or_default]
     pub label: Option<AttrValue>,
@@ -22,10 +27,11 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
     let ctx = use_ctx();
     let copied = use_state(|| false);
     let onclick = {
-        let text = props.text.clone();
+        let (text, produce) = (props.text.clone(), props.produce.clone());
         let copied = copied.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(w) = crate::browser::window() {
+                let text = produce.as_ref().map_or_else(|| text.to_string(), |p| p.emit(()));
                 let _ = w.navigator().clipboard().write_text(&text);
                 copied.set(true);
             }

@@ -2,8 +2,8 @@
 //! text (redacted first; the list of what was removed is shown). Off by default: pasted text is
 //! never put into a link unless the user asks.
 
+use crate::browser::share_href;
 use crate::context::use_ctx;
-use crate::pages::entry::share_href;
 use registry_doctor_core::i18n::{Lang, Msg};
 use registry_doctor_core::link::{PasteError, Route};
 use registry_doctor_core::redact::Redaction;

@@ -1,10 +1,10 @@
 //! Sharing an analysis: a link to these results (values found, language), optionally with the pasted
 //! text — redacted first, and the page lists what was removed — and "copy as Markdown".
 
+use crate::browser::{page_address, share_href};
 use crate::components::copy_button::CopyButton;
 use crate::components::share_paste::redacted_list;
 use crate::context::use_ctx;
-use crate::pages::entry::{page_address, share_href};
 use registry_doctor_core::analyze::Analysis;
 use registry_doctor_core::export;
 use registry_doctor_core::i18n::Msg;
@@ -51,7 +51,10 @@ pub fn ShareResults(props: &ShareResultsProps) -> Html {
         let include = include.clone();
         Callback::from(move |_: Event| include.set(!*include))
     };
-    let markdown = export::analysis_markdown(&props.analysis, &link.without_paste(), &page_address(), ctx.lang);
+    let markdown = {
+        let (analysis, link, lang) = (props.analysis.clone(), link.without_paste(), ctx.lang);
+        Callback::from(move |()| export::analysis_markdown(&analysis, &link, &page_address(), lang))
+    };
     html! {
         <section class="share-results" data-testid="share-results">
             <h2>{ctx.t(Msg::ShareLink)}</h2>
@@ -67,7 +70,7 @@ pub fn ShareResults(props: &ShareResultsProps) -> Html {
                 <label for="results-link">{ctx.t(Msg::ShareLink)}</label>
                 <input id="results-link" data-testid="results-link" readonly=true value={share_href(&link.to_fragment())} />
             </p>
-            <p class="export"><CopyButton text={AttrValue::from(markdown)} caption={Msg::CopyMarkdown} testid="copy-markdown" /></p>
+            <p class="export"><CopyButton produce={markdown} caption={Msg::CopyMarkdown} testid="copy-markdown" /></p>
         </section>
     }
 }

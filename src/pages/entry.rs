@@ -1,6 +1,7 @@
 //! A diagnosis page: the entry in the chosen language, a form whose values fill every command on the
 //! page and stay in the URL, the fix with its commands, related entries, sources and a share link.
 
+use crate::browser::{page_address, share_href};
 use crate::components::copy_button::CopyButton;
 use crate::components::param_form::ParamForm;
 use crate::components::plan_view::PlanView;
@@ -24,7 +25,11 @@ pub fn EntryPage(props: &EntryPageProps) -> Html {
     let Some(entry) = kb::entry(&props.id) else { return html! { <NotFound /> } };
     let lang = ctx.lang;
     let share = share_href(&ctx.link.to_fragment());
-    let markdown = export::entry_markdown(entry, &ctx.link, &page_address(), lang);
+    // Built only when the button is pressed: it renders every plan again.
+    let markdown = {
+        let link = ctx.link.clone();
+        Callback::from(move |()| export::entry_markdown(entry, &link, &page_address(), lang))
+    };
     html! {
         <article class="entry" data-testid="diagnosis" data-catalog={entry.primary_catalog()} data-entry={entry.id}>
             <h1>{rich_text(entry.title.get(lang))}</h1>
@@ -70,21 +75,8 @@ pub fn EntryPage(props: &EntryPageProps) -> Html {
                 <input id="share-link" data-testid="share-link" readonly=true value={share} />
             </p>
             <p class="export">
-                <CopyButton text={AttrValue::from(markdown)} caption={Msg::CopyMarkdown} testid="copy-markdown" />
+                <CopyButton produce={markdown} caption={Msg::CopyMarkdown} testid="copy-markdown" />
             </p>
         </article>
     }
-}
-
-/// The page's address without its fragment ("" without a browser).
-pub fn page_address() -> String {
-    crate::browser::window()
-        .and_then(|w| w.location().href().ok())
-        .map(|h| h.split('#').next().unwrap_or("").to_string())
-        .unwrap_or_default()
-}
-
-/// The absolute link to this view.
-pub fn share_href(fragment: &str) -> String {
-    format!("{}{fragment}", page_address())
 }

@@ -1,16 +1,16 @@
 //! A guided task (`#/task/<id>`): a form for the task's inputs and the whole reviewed script for them.
 //! Single-line inputs live in the URL like every other value; a pasted tag list stays on the page.
 
+use crate::browser::page_address;
 use crate::components::copy_button::CopyButton;
 use crate::components::plan_view::{link_values, view_rendered};
 use crate::context::{use_ctx, Ctx};
-use crate::pages::entry::page_address;
 use crate::pages::not_found::NotFound;
 use registry_doctor_core::export;
 use registry_doctor_core::i18n::Msg;
 use registry_doctor_core::kb::ParamKind;
 use registry_doctor_core::link::Route;
-use registry_doctor_core::plan::{task, TaskParam, TASKS};
+use registry_doctor_core::plan::{task, Task, TaskParam, TASKS};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -57,7 +57,7 @@ pub fn TaskPage(props: &TaskPageProps) -> Html {
             <p class="check-setup"><a href={ctx.href(Route::Setup)} data-testid="open-setup">{ctx.t(Msg::NavSetup)}</a>{" — "}{ctx.t(Msg::CheckAgainstGitlab)}</p>
             <section class="plan" data-plan={task.id}>{ view_rendered(&rendered, ctx.lang) }</section>
             <p class="export">
-                <CopyButton text={AttrValue::from(export::task_markdown(task, &ctx.link, &page_address(), ctx.lang))}
+                <CopyButton produce={task_markdown(task, &ctx)}
                             caption={Msg::CopyMarkdown} testid="copy-markdown" />
             </p>
         </article>
@@ -110,4 +110,10 @@ fn field(ctx: &Ctx, p: &'static TaskParam, pasted: &UseStateHandle<String>) -> H
             <input id={id} data-param={p.name} type="text" spellcheck="false" autocomplete="off" value={current} placeholder={p.example} {oninput} />
         </p>
     }
+}
+
+/// "Copy as Markdown" of the task, built only when the button is pressed.
+fn task_markdown(task: &'static Task, ctx: &Ctx) -> Callback<(), String> {
+    let (link, lang) = (ctx.link.clone(), ctx.lang);
+    Callback::from(move |()| export::task_markdown(task, &link, &page_address(), lang))
 }
