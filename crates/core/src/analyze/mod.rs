@@ -9,6 +9,7 @@
 
 mod detect;
 mod evidence;
+mod literals;
 mod scan;
 mod score;
 pub mod values;

@@ -1,78 +1,35 @@
 //! The scan: finds the knowledge-base literals in the input in three steps, each doing only the
-//! work the previous one showed is needed.
+//! work the previous one showed is needed. All three use [`LiteralSet`] (a sampled q-gram filter,
+//! see `literals.rs`): one read of the text, one hash lookup every few bytes.
 //!
-//! 1. Symptoms, over the whole input, through a prefilter: every symptom literal contains one of
-//!    a few dozen rare 4-byte anchors (chosen at build time by a byte-rarity table, see
-//!    [`anchors`]); natively aho-corasick runs them with its SIMD prefilter (Teddy, at most 64
-//!    patterns) at GB/s, and only the lines with an anchor go through the full symptom
-//!    automaton. No literal spans a newline, so this finds exactly what one automaton pass would.
-//!    The runner's `section_start:` lines are found the same way (values need the last one
-//!    before the error, which may be megabytes away).
-//! 2. Features, only those that a matched symptom's `when`/`unless` names, with an early exit
-//!    once all are found. "Present anywhere in the text" stays exact.
+//! 1. Symptoms (and the runner's `section_start:` lines, which values need), over the whole input.
+//! 2. Features, only those that a matched symptom's `when`/`unless` names, only near the start,
+//!    the end and the matched symptoms ([`FEATURE_WINDOW`]): context is the runner header, the
+//!    commands that ran and the lines around the error, not something 50 MB away from it.
 //! 3. Value triggers (`values::TRIGGERS`), only in the first and last [`VALUE_WINDOW`] bytes (the
 //!    runner header, the commands that ran) and around the matched symptoms.
 //!
 //! Natively a big input is split at line boundaries and step 1 runs on all cores; wasm runs in
 //! one thread with the same results.
 
+use super::literals::LiteralSet;
 use crate::kb::{ENTRIES, FEATURES};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use std::ops::ControlFlow;
 use std::sync::OnceLock;
 
 /// The literal whose lines start a runner section (a value trigger found in step 1).
 const SECTION: &str = "section_start:";
 
-/// Anchor length: the prefilter fingerprints the first bytes of each anchor.
-const ANCHOR: usize = 4;
-
-/// Finds the next anchor. Natively aho-corasick's packed searcher (Teddy, SIMD), told to take all
-/// the anchors (its default limit is 64, past which it declines; measured on a 100 MB log it is
-/// still twice as fast as the automaton with about 80). Elsewhere (wasm) a plain automaton.
-enum Anchors {
-    Packed(aho_corasick::packed::Searcher),
-    Automaton(AhoCorasick),
-}
-
-impl Anchors {
-    fn new(anchors: &[Vec<u8>]) -> Anchors {
-        let packed = aho_corasick::packed::Config::new()
-            .match_kind(aho_corasick::packed::MatchKind::LeftmostFirst)
-            .heuristic_pattern_limits(false)
-            .builder()
-            .extend(anchors)
-            .build();
-        match packed {
-            Some(p) => Anchors::Packed(p),
-            None => Anchors::Automaton(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostFirst)
-                    .build(anchors)
-                    .expect("anchors form a valid automaton"),
-            ),
-        }
-    }
-
-    /// Where the leftmost anchor in `input[at..end]` starts and ends.
-    fn find(&self, input: &[u8], at: usize, end: usize) -> Option<(usize, usize)> {
-        match self {
-            Anchors::Packed(p) => p.find_in(input, aho_corasick::Span::from(at..end)).map(|m| (m.start(), m.end())),
-            Anchors::Automaton(a) => a.find(Input::new(input).range(at..end)).map(|m| (m.start(), m.end())),
-        }
-    }
-}
-
 struct Automaton {
-    /// Anchors of step 1 (leftmost-first: any hit on a line is enough).
-    anchors: Anchors,
-    #[cfg_attr(not(test), allow(dead_code))]
-    anchor_count: usize,
-    /// Symptom literals plus `section_start:` (the last pattern), overlapping: run per line.
-    lines: AhoCorasick,
-    /// Per pattern of `lines`: the (entry, symptom) pairs using that literal.
+    /// Symptom literals plus `section_start:` (the last one).
+    symptoms: LiteralSet,
+    /// Per symptom literal: the (entry, symptom) pairs using it.
     owners: Vec<Vec<(u16, u16)>>,
-    /// Value triggers except `section_start:`, overlapping.
-    triggers: AhoCorasick,
+    /// Every feature literal, and the feature each belongs to.
+    features: LiteralSet,
+    feature_of: Vec<u16>,
+    /// Value triggers except `section_start:`.
+    triggers: LiteralSet,
     trigger_ids: Vec<u16>,
     /// `section_start:` in `values::TRIGGERS`.
     section_trigger: Option<u16>,
@@ -83,14 +40,6 @@ struct Automaton {
 fn automaton() -> &'static Automaton {
     static CELL: OnceLock<Automaton> = OnceLock::new();
     CELL.get_or_init(build)
-}
-
-fn nfa(literals: &[&str], kind: MatchKind) -> AhoCorasick {
-    AhoCorasick::builder()
-        .match_kind(kind)
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .build(literals)
-        .expect("knowledge-base literals form a valid automaton")
 }
 
 fn build() -> Automaton {
@@ -108,180 +57,32 @@ fn build() -> Automaton {
             }
         }
     }
-    let mut anchor_set = anchors(&literals);
-    anchor_set.push(SECTION.as_bytes().to_vec());
-    anchor_set.sort();
-    anchor_set.dedup();
-    let mut line_lits = literals.clone();
-    line_lits.push(SECTION);
-    let anchors = Anchors::new(&anchor_set);
-    let anchor_count = anchor_set.len();
+    let mut symptom_lits = literals.clone();
+    symptom_lits.push(SECTION);
     let values = super::values::TRIGGERS;
     let trigger_ids: Vec<u16> = (0..values.len() as u16).filter(|&t| values[usize::from(t)] != SECTION).collect();
     let trigger_lits: Vec<&str> = trigger_ids.iter().map(|&t| values[usize::from(t)]).collect();
     let section_trigger = values.iter().position(|t| *t == SECTION).map(|i| i as u16);
-    let mut all = literals.iter().chain(&trigger_lits).chain(FEATURES.iter().flat_map(|f| f.any.iter()));
+    let mut feature_lits: Vec<&str> = Vec::new();
+    let mut feature_of: Vec<u16> = Vec::new();
+    for (f, feature) in FEATURES.iter().enumerate() {
+        for l in feature.any {
+            feature_lits.push(l);
+            feature_of.push(f as u16);
+        }
+    }
+    let mut all = symptom_lits.iter().chain(&trigger_lits).chain(&feature_lits);
     let splittable = !all.any(|l| l.contains('\n'));
     Automaton {
-        anchors,
-        anchor_count,
-        // Overlapping: one literal may contain another and both must count.
-        lines: nfa(&line_lits, MatchKind::Standard),
+        symptoms: LiteralSet::new(&symptom_lits),
         owners,
-        triggers: nfa(&trigger_lits, MatchKind::Standard),
+        features: LiteralSet::new(&feature_lits),
+        feature_of,
+        triggers: LiteralSet::new(&trigger_lits),
         trigger_ids,
         section_trigger,
         splittable,
     }
-}
-
-/// Anchors of step 1: rare substrings that together cover every symptom literal (each literal
-/// contains one). Chosen offline by greedy weighted set cover over the literals' 4–8 byte
-/// substrings, each weighted by how often it would turn up in a CI log (a byte-rarity table: upper
-/// case, digits and punctuation rare, lower case and spaces common, common log words such as
-/// `failed` or `request` penalized). A literal added to the knowledge base later that contains none
-/// of them gets its own anchor at build time ([`own_anchor`]); the test `few_rare_anchors` says
-/// when the list should be regenerated.
-const ANCHORS: &[&str] = &[
-    " manifes",
-    "authori",
-    "HTTP ",
-    "atabase",
-    " faile",
-    " unknow",
-    "eanup",
-    "/v2/",
-    "permissi",
-    " reposit",
-    "MANIFEST",
-    "xpected",
-    "Access",
-    "annot ",
-    " must ",
-    "e\":\"",
-    "d for",
-    "does not",
-    "size",
-    "INVALID",
-    "tus\":",
-    " registr",
-    " uploa",
-    " Not ",
-    "PROGRESS",
-    "garbage",
-    "while ",
-    "bidden",
-    "expir",
-    "your ",
-    "able",
-    "such ",
-    "source",
-    "trusted",
-    "UNKNOWN",
-    "_TAG",
-    "xy/conta",
-    " auth",
-    "Large",
-    "ode=\"",
-    "Delete",
-    "format",
-    "characte",
-    "lesystem",
-    "meout",
-    " docke",
-    "push",
-    "atch",
-    "$DOCKER_",
-    "(SQLSTAT",
-    ":\",\"loca",
-    "\"IsLates",
-    "[::1]:50",
-    "LLB defi",
-    "RE2 synt",
-    "www.dock",
-    "\": \"\"",
-    "Size: ",
-    "l=\"inval",
-    "/_uploa",
-    "Unknown ",
-    "Succeede",
-    "Pushing",
-    "This req",
-    "xecutio",
-    "--versio",
-    "gible fo",
-    "ype: ",
-    "before t",
-    "me/passw",
-    "Retrying",
-    "gs/refer",
-    "large bo",
-    "refused",
-    " foun",
-];
-
-/// How often a byte appears in CI logs, roughly, in 1/10000: lower case and spaces are common,
-/// upper case, digits and punctuation rare. Only the ranking matters.
-fn commonness(b: u8) -> f64 {
-    let per_10k: f64 = match b {
-        b' ' => 1500.0,
-        b'e' => 800.0,
-        b't' => 600.0,
-        b'a' | b'o' | b'i' | b'n' | b's' => 520.0,
-        b'r' => 450.0,
-        b'l' => 350.0,
-        b'c' | b'd' => 300.0,
-        b'u' => 250.0,
-        b'p' | b'm' | b'h' | b'.' | b'/' | b'-' => 200.0,
-        b'g' | b'f' => 150.0,
-        b'b' | b'y' | b'w' | b'0'..=b'9' | b':' => 100.0,
-        b',' | b'k' | b'v' => 80.0,
-        b'_' | b'=' | b'\t' => 50.0,
-        b'x' | b'"' => 40.0,
-        b'A'..=b'Z' => 30.0,
-        b'(' | b')' | b'[' | b']' | b'\'' | b'{' | b'}' => 30.0,
-        b'z' | b'q' | b'j' => 20.0,
-        _ => 10.0,
-    };
-    per_10k / 10000.0
-}
-
-/// The rarest substring of 4–8 bytes of a literal not covered by [`ANCHORS`] (the whole literal
-/// when it is shorter).
-fn own_anchor(literal: &str) -> Vec<u8> {
-    let b = literal.as_bytes();
-    if b.len() < ANCHOR {
-        return b.to_vec();
-    }
-    let rarity = |g: &[u8]| g.iter().map(|&x| commonness(x)).product::<f64>();
-    let mut best: (&[u8], f64) = (&b[..ANCHOR], f64::MAX);
-    for n in ANCHOR..=8 {
-        for g in b.windows(n) {
-            // The prefilter fingerprints the first bytes; the rest only saves line checks.
-            let cost = rarity(&g[..ANCHOR]) + 15.0 * rarity(g);
-            if cost < best.1 {
-                best = (g, cost);
-            }
-        }
-    }
-    best.0.to_vec()
-}
-
-/// The anchors for these literals: the listed ones that some literal uses, plus one of its own for
-/// each literal that none covers.
-fn anchors(literals: &[&str]) -> Vec<Vec<u8>> {
-    let covers = |l: &str, a: &[u8]| l.as_bytes().windows(a.len()).any(|w| w == a);
-    let mut chosen: Vec<Vec<u8>> = ANCHORS
-        .iter()
-        .filter(|a| literals.iter().any(|l| covers(l, a.as_bytes())))
-        .map(|a| a.as_bytes().to_vec())
-        .collect();
-    for l in literals {
-        if !chosen.iter().any(|a| covers(l, a)) {
-            chosen.push(own_anchor(l));
-        }
-    }
-    chosen
 }
 
 /// Evidence kept per symptom: the first few places it matched.
@@ -289,6 +90,10 @@ pub const MAX_OFFSETS_PER_SYMPTOM: usize = 4;
 
 /// Value triggers are looked for this far from the start, the end and each symptom match.
 pub const VALUE_WINDOW: usize = 64 * 1024;
+
+/// Features are looked for this far from the start, the end and each symptom match (the whole
+/// input, below 2 MiB).
+pub const FEATURE_WINDOW: usize = 1024 * 1024;
 
 /// The raw result of the scan.
 #[derive(Debug, Default)]
@@ -317,7 +122,7 @@ pub fn scan(input: &[u8]) -> Hits {
     for more in results {
         hits.merge(more);
     }
-    resolve_features(input, &mut hits);
+    resolve_features(auto, input, &mut hits);
     find_triggers(auto, input, &mut hits);
     hits.values.sort_unstable();
     let mut per_trigger = vec![0usize; super::values::TRIGGERS.len()];
@@ -377,8 +182,7 @@ fn scan_parallel(auto: &'static Automaton, input: &[u8], parts: &[(usize, usize)
     parts.iter().map(|&(a, b)| scan_part(auto, input, a, b)).collect()
 }
 
-/// Step 1 over `input[start..end]` (cut at line ends): find a line with an anchor, run the symptom
-/// automaton over that line, go on after it.
+/// Step 1 over `input[start..end]` (cut at line ends).
 fn scan_part(auto: &Automaton, input: &[u8], start: usize, end: usize) -> Hits {
     let mut hits = Hits {
         symptoms: ENTRIES.iter().map(|e| vec![Vec::new(); e.symptoms.len()]).collect(),
@@ -386,29 +190,30 @@ fn scan_part(auto: &Automaton, input: &[u8], start: usize, end: usize) -> Hits {
         values: Vec::new(),
     };
     let section = auto.owners.len();
-    let mut at = start;
-    while at < end {
-        let Some((a, b)) = auto.anchors.find(input, at, end) else { break };
-        let line_start = memchr::memrchr(b'\n', &input[at..a]).map_or(at, |i| at + i + 1);
-        let line_end = memchr::memchr(b'\n', &input[b..end]).map_or(end, |i| b + i);
-        for m in auto.lines.find_overlapping_iter(Input::new(input).range(line_start..line_end)) {
-            let p = m.pattern().as_usize();
-            if p == section {
-                if let Some(t) = auto.section_trigger {
-                    hits.values.push((m.start(), t));
-                }
-                continue;
+    let _ = auto.symptoms.each_in(input, start, end, |p, at| {
+        let len = auto.symptoms.literal(p).len();
+        if p == section {
+            if let Some(t) = auto.section_trigger {
+                hits.values.push((at, t));
             }
-            for &(entry, symptom) in &auto.owners[p] {
-                let offsets = &mut hits.symptoms[usize::from(entry)][usize::from(symptom)];
-                if offsets.len() < MAX_OFFSETS_PER_SYMPTOM {
-                    offsets.push((m.start(), m.end()));
-                }
-            }
+            return ControlFlow::Continue(());
         }
-        at = line_end + 1;
-    }
+        for &(entry, symptom) in &auto.owners[p] {
+            keep_first(&mut hits.symptoms[usize::from(entry)][usize::from(symptom)], (at, at + len));
+        }
+        ControlFlow::Continue(())
+    });
     hits
+}
+
+/// Keeps the [`MAX_OFFSETS_PER_SYMPTOM`] earliest matches, in order (the filter reports matches
+/// slightly out of text order).
+fn keep_first(offsets: &mut Vec<(usize, usize)>, m: (usize, usize)) {
+    let at = offsets.partition_point(|o| *o < m);
+    if at < MAX_OFFSETS_PER_SYMPTOM {
+        offsets.insert(at, m);
+        offsets.truncate(MAX_OFFSETS_PER_SYMPTOM);
+    }
 }
 
 impl Hits {
@@ -425,8 +230,9 @@ impl Hits {
     }
 }
 
-/// Step 2: decides the features that a matched symptom depends on, and only those.
-fn resolve_features(input: &[u8], hits: &mut Hits) {
+/// Step 2: decides the features that a matched symptom depends on, and only those, looking near
+/// the start, the end and the matched symptoms.
+fn resolve_features(auto: &Automaton, input: &[u8], hits: &mut Hits) {
     let mut needed = vec![false; FEATURES.len()];
     for (ei, e) in ENTRIES.iter().enumerate() {
         for (si, s) in e.symptoms.iter().enumerate() {
@@ -439,63 +245,59 @@ fn resolve_features(input: &[u8], hits: &mut Hits) {
             }
         }
     }
-    // Very short literals (`-/`) would stop the prefilter at every other line: memmem instead.
-    let short = |l: &str| l.len() < ANCHOR;
-    for (f, feature) in FEATURES.iter().enumerate() {
-        if needed[f]
-            && feature.any.iter().filter(|l| short(l)).any(|l| memchr::memmem::find(input, l.as_bytes()).is_some())
-        {
-            hits.features[f] = true;
-        }
-    }
-    // One leftmost-first search over the literals of the features still missing: its first match
-    // is the leftmost occurrence of any of them. Each match settles one feature; the search goes
-    // on from that match's start without that feature's literals, so nothing is missed.
-    let mut at = 0;
-    loop {
-        let missing: Vec<usize> = (0..FEATURES.len()).filter(|&f| needed[f] && !hits.features[f]).collect();
-        let mut lits: Vec<&str> = Vec::new();
-        let mut owner: Vec<usize> = Vec::new();
-        for &f in &missing {
-            for l in FEATURES[f].any.iter().filter(|l| !short(l)) {
-                lits.push(l);
-                owner.push(f);
-            }
-        }
-        if lits.is_empty() {
+    let mut missing = needed.iter().filter(|&&n| n).count();
+    for (s, e) in windows(input.len(), hits, FEATURE_WINDOW) {
+        if missing == 0 {
             return;
         }
-        let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(&lits) else { return };
-        let Some(m) = ac.find(Input::new(input).range(at..)) else { return };
-        hits.features[owner[m.pattern().as_usize()]] = true;
-        at = m.start();
+        let _ = auto.features.each_in(input, s, e, |l, _| {
+            let f = usize::from(auto.feature_of[l]);
+            if needed[f] && !hits.features[f] {
+                hits.features[f] = true;
+                missing -= 1;
+            }
+            if missing == 0 {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        });
     }
 }
 
-/// Step 3: value triggers near the start, the end and the symptom matches.
-fn find_triggers(auto: &Automaton, input: &[u8], hits: &mut Hits) {
-    let mut windows: Vec<(usize, usize)> =
-        vec![(0, VALUE_WINDOW), (input.len().saturating_sub(VALUE_WINDOW), input.len())];
+/// The start and end of the input and around each matched symptom, `radius` bytes each way, merged.
+fn windows(len: usize, hits: &Hits, radius: usize) -> Vec<(usize, usize)> {
+    let mut windows: Vec<(usize, usize)> = vec![(0, radius), (len.saturating_sub(radius), len)];
     for &(s, e) in hits.symptoms.iter().flatten().flatten() {
-        windows.push((s.saturating_sub(VALUE_WINDOW), e.saturating_add(VALUE_WINDOW)));
+        windows.push((s.saturating_sub(radius), e.saturating_add(radius)));
     }
     windows.sort_unstable();
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (s, e) in windows {
-        let (s, e) = (s.min(input.len()), e.min(input.len()));
+        let (s, e) = (s.min(len), e.min(len));
         match merged.last_mut() {
             Some(last) if s <= last.1 => last.1 = last.1.max(e),
             _ => merged.push((s, e)),
         }
     }
+    merged
+}
+
+/// Step 3: value triggers near the start, the end and the symptom matches.
+fn find_triggers(auto: &Automaton, input: &[u8], hits: &mut Hits) {
     let mut per_trigger = vec![0usize; super::values::TRIGGERS.len()];
-    for (s, e) in merged {
-        for m in auto.triggers.find_overlapping_iter(Input::new(input).range(s..e)) {
-            let t = auto.trigger_ids[m.pattern().as_usize()];
+    for (s, e) in windows(input.len(), hits, VALUE_WINDOW) {
+        let mut found: Vec<(usize, u16)> = Vec::new();
+        let _ = auto.triggers.each_in(input, s, e, |l, at| {
+            found.push((at, auto.trigger_ids[l]));
+            ControlFlow::Continue(())
+        });
+        found.sort_unstable();
+        for (at, t) in found {
             let n = &mut per_trigger[usize::from(t)];
             if *n < super::values::trigger_cap(t) {
                 *n += 1;
-                hits.values.push((m.start(), t));
+                hits.values.push((at, t));
             }
         }
     }
@@ -508,20 +310,26 @@ mod tests {
     /// Per entry, per symptom: the byte ranges found.
     type Symptoms = Vec<Vec<Vec<(usize, usize)>>>;
 
-    /// What one plain overlapping pass of the line automaton over the whole text finds.
+    /// What a brute-force search for every symptom literal at every position finds.
     fn plain(text: &[u8]) -> (Symptoms, Vec<usize>) {
         let auto = automaton();
         let mut symptoms: Symptoms = ENTRIES.iter().map(|e| vec![Vec::new(); e.symptoms.len()]).collect();
         let mut sections = Vec::new();
-        for m in auto.lines.find_overlapping_iter(text) {
-            if m.pattern().as_usize() == auto.owners.len() {
-                sections.push(m.start());
-                continue;
-            }
-            for &(e, s) in &auto.owners[m.pattern().as_usize()] {
-                let o = &mut symptoms[usize::from(e)][usize::from(s)];
-                if o.len() < MAX_OFFSETS_PER_SYMPTOM {
-                    o.push((m.start(), m.end()));
+        for at in 0..text.len() {
+            for p in 0..=auto.owners.len() {
+                let lit = auto.symptoms.literal(p);
+                if !text[at..].starts_with(lit) {
+                    continue;
+                }
+                if p == auto.owners.len() {
+                    sections.push(at);
+                    continue;
+                }
+                for &(e, s) in &auto.owners[p] {
+                    let o = &mut symptoms[usize::from(e)][usize::from(s)];
+                    if o.len() < MAX_OFFSETS_PER_SYMPTOM {
+                        o.push((at, at + lit.len()));
+                    }
                 }
             }
         }
@@ -530,7 +338,8 @@ mod tests {
 
     fn assert_same(text: &[u8]) {
         let (symptoms, sections) = plain(text);
-        let hits = scan_part(automaton(), text, 0, text.len());
+        let mut hits = scan_part(automaton(), text, 0, text.len());
+        hits.values.sort_unstable();
         assert_eq!(hits.symptoms, symptoms, "{}", String::from_utf8_lossy(&text[..text.len().min(300)]));
         assert_eq!(hits.values.iter().map(|v| v.0).collect::<Vec<_>>(), sections);
     }
@@ -623,16 +432,42 @@ mod tests {
                 };
                 hits.symptoms[ei][si].push((0, 1));
                 let text = format!("x\n{}\nnoise {lit} noise\n", "filler line\n".repeat(100));
-                resolve_features(text.as_bytes(), &mut hits);
+                resolve_features(automaton(), text.as_bytes(), &mut hits);
                 assert!(hits.features[f], "feature {} literal {lit:?}", feature.name);
             }
         }
     }
 
     #[test]
-    fn few_rare_anchors() {
-        // The packed searcher takes at most 128; past about 100 it gets slow.
-        assert!(automaton().anchor_count <= 100, "{}", automaton().anchor_count);
+    fn features_far_from_every_symptom_are_not_context() {
+        // A 4 MiB log: `Docker version` only in the middle, 1.5 MiB from both ends and from the error.
+        let Some(f) = FEATURES.iter().position(|f| f.name == "tool:docker") else { panic!("tool:docker") };
+        let Some((ei, si)) = ENTRIES.iter().enumerate().find_map(|(ei, e)| {
+            e.symptoms
+                .iter()
+                .position(|s| s.when.contains(&(f as u16)) || s.unless.contains(&(f as u16)))
+                .map(|si| (ei, si))
+        }) else {
+            return;
+        };
+        let filler = "ordinary build output line\n".repeat(1024 * 1024 / 27);
+        let text = format!("{filler}{filler}Docker version 27.3.1\n{filler}{filler}");
+        let mut hits = Hits {
+            symptoms: ENTRIES.iter().map(|e| vec![Vec::new(); e.symptoms.len()]).collect(),
+            features: vec![false; FEATURES.len()],
+            values: Vec::new(),
+        };
+        hits.symptoms[ei][si].push((0, 1));
+        resolve_features(automaton(), text.as_bytes(), &mut hits);
+        assert!(!hits.features[f]);
+        // Near the end it counts.
+        let text = format!("{filler}{filler}{filler}Docker version 27.3.1\n{filler}");
+        resolve_features(automaton(), text.as_bytes(), &mut hits);
+        assert!(hits.features[f]);
+    }
+
+    #[test]
+    fn input_can_be_cut_at_line_ends() {
         assert!(automaton().splittable);
     }
 }
