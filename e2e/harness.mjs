@@ -83,6 +83,8 @@ export async function openPage(browser, url, options = {}) {
   if (options.clipboard) await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const page = await context.newPage();
   const problems = [];
+  const requests = [];
+  page.on("request", (req) => requests.push(req.url()));
   // A missing registry-doctor.json (portal presets) is normal: its 404 is not a problem.
   const presetsMissing = (url) => url.endsWith("/registry-doctor.json");
   page.on("console", (msg) => {
@@ -101,5 +103,5 @@ export async function openPage(browser, url, options = {}) {
   });
   await page.goto(url);
   await page.waitForSelector("[data-testid=language-switch], [data-testid=crash]", { timeout: 15000 });
-  return { page, problems, context };
+  return { page, problems, context, requests };
 }

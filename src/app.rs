@@ -4,7 +4,6 @@ use crate::components::layout::Layout;
 use crate::context::{Ctx, Handoff};
 use crate::hooks::use_hash_link;
 use crate::pages;
-use registry_doctor_core::i18n::Lang;
 use registry_doctor_core::link::{Link, Route};
 use registry_doctor_core::presets::Presets;
 use std::rc::Rc;
@@ -38,11 +37,11 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let lang = hash.link.lang.or(presets.0.language).unwrap_or_else(browser_lang);
+    let lang = hash.link.lang.or(presets.0.language).unwrap_or_else(crate::browser::preferred_lang);
     let memory = props.memory;
     use_effect_with(lang, move |lang| {
         if !memory {
-            set_document_lang(*lang)
+            crate::browser::set_document_lang(*lang)
         }
     });
     let mut link = hash.link.clone();
@@ -79,19 +78,5 @@ fn page(route: &Route) -> Html {
         Route::Manifest => html! { <pages::manifest::ManifestPage /> },
         Route::Name => html! { <pages::name::NamePage /> },
         Route::NotFound => html! { <pages::not_found::NotFound /> },
-    }
-}
-
-/// The browser's preferred language among ours (English where there is no browser).
-fn browser_lang() -> Lang {
-    let Some(window) = crate::browser::window() else { return Lang::En };
-    let langs = window.navigator().languages();
-    let tags: Vec<String> = langs.iter().filter_map(|v| v.as_string()).collect();
-    Lang::from_browser(tags.iter().map(String::as_str))
-}
-
-fn set_document_lang(lang: Lang) {
-    if let Some(el) = crate::browser::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-        let _ = el.set_attribute("lang", lang.code());
     }
 }

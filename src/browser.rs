@@ -28,3 +28,19 @@ pub fn page_address() -> String {
 pub fn share_href(fragment: &str) -> String {
     format!("{}{fragment}", page_address())
 }
+
+/// The browser's preferred language among ours (English where there is no browser).
+pub fn preferred_lang() -> registry_doctor_core::i18n::Lang {
+    use registry_doctor_core::i18n::Lang;
+    let Some(window) = window() else { return Lang::En };
+    let langs = window.navigator().languages();
+    let tags: Vec<String> = langs.iter().filter_map(|v| v.as_string()).collect();
+    Lang::from_browser(tags.iter().map(String::as_str))
+}
+
+/// `<html lang>`, for screen readers and the browser's own translation offer.
+pub fn set_document_lang(lang: registry_doctor_core::i18n::Lang) {
+    if let Some(el) = document().and_then(|d| d.document_element()) {
+        let _ = el.set_attribute("lang", lang.code());
+    }
+}

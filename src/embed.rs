@@ -68,27 +68,12 @@ pub fn start_height_reporter() {
     report.forget(); // lives as long as the page
 }
 
-/// A mounted instance; `destroy()` removes it from the host page.
-#[wasm_bindgen]
-pub struct EmbedHandle {
-    handle: Option<yew::AppHandle<App>>,
-}
-
-#[wasm_bindgen]
-impl EmbedHandle {
-    pub fn destroy(&mut self) {
-        if let Some(h) = self.handle.take() {
-            h.destroy();
-        }
-    }
-}
-
-/// Mounts Registry Doctor into `element` of a host page. `config` (all optional):
-/// `{ lang: "en" | "ja", link: "#/d/<entry>?registry=…", theme: "light" | "dark" }`.
+/// Mounts Registry Doctor into `element` of a host page (exported to JavaScript as `mount` by the
+/// full app's binary only: the first-paint shell must not carry the whole app). `config` (all
+/// optional): `{ lang: "en" | "ja", link: "#/d/<entry>?registry=…", theme: "light" | "dark" }`.
 /// State then lives in the element, never in the host page's address.
-#[wasm_bindgen]
-pub fn mount(element: web_sys::Element, config: JsValue) -> EmbedHandle {
-    let get = |key: &str| js_sys::Reflect::get(&config, &key.into()).ok().and_then(|v| v.as_string());
+pub fn mount_app(element: web_sys::Element, config: &JsValue) -> yew::AppHandle<App> {
+    let get = |key: &str| js_sys::Reflect::get(config, &key.into()).ok().and_then(|v| v.as_string());
     let (mut link, _) = Link::parse(&get("link").unwrap_or_default());
     if let Some(lang) = get("lang").and_then(|l| Lang::from_code(&l)) {
         link.lang = Some(lang);
@@ -96,8 +81,6 @@ pub fn mount(element: web_sys::Element, config: JsValue) -> EmbedHandle {
     link.embed = true;
     element.set_class_name(format!("{} rd-root", element.class_name()).trim());
     apply_theme(&element, get("theme").as_deref());
-    let handle =
-        yew::Renderer::<App>::with_root_and_props(element, AppProps { initial: link, memory: true, embedded: true })
-            .render();
-    EmbedHandle { handle: Some(handle) }
+    yew::Renderer::<App>::with_root_and_props(element, AppProps { initial: link, memory: true, embedded: true })
+        .render()
 }

@@ -8,10 +8,12 @@ pub mod context;
 pub mod crash;
 pub mod embed;
 pub mod file_read;
+pub mod handover;
 pub mod hooks;
 pub mod pages;
 pub mod presets_load;
 pub mod services;
+pub mod shell;
 
 pub use app::{App, AppProps};
 
@@ -20,6 +22,7 @@ pub use app::{App, AppProps};
 pub fn start() {
     crash::install_panic_screen();
     let Some(root) = gloo_root() else { return };
+    handover::remove_shell();
     if let Some(doc) = browser::document().and_then(|d| d.document_element()) {
         embed::apply_theme(&doc, embed::search_flag("theme").as_deref());
     }

@@ -1,3 +1,5 @@
+mod embed_export;
+
 fn main() {
     registry_doctor::start();
 }

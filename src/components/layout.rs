@@ -19,45 +19,89 @@ pub struct LayoutProps {
     pub preset_errors: Vec<String>,
 }
 
+/// A section of the site: its name in the navigation and its route (a function: routes own strings).
+pub type Section = (Msg, fn() -> Route);
+
+/// The site's sections, in the order the navigation lists them.
+pub const NAV: &[Section] = &[
+    (Msg::NavHome, || Route::Home),
+    (Msg::NavGuided, || Route::Guided(Vec::new())),
+    (Msg::NavTasks, || Route::Task("migrate".into())),
+    (Msg::NavSetup, || Route::Setup),
+    (Msg::NavAll, || Route::All),
+    (Msg::NavManifest, || Route::Manifest),
+    (Msg::NavName, || Route::Name),
+];
+
 #[component]
 pub fn Layout(props: &LayoutProps) -> Html {
     let ctx = use_ctx();
-    let embed = ctx.link.embed;
     let onclick = props.memory.then(|| follow_in_memory(ctx.go.clone()));
+    let nav: Vec<String> = NAV.iter().map(|(_, route)| ctx.href(route())).collect();
+    let langs: Vec<String> = Lang::ALL
+        .iter()
+        .map(|&lang| {
+            let mut link = ctx.link.clone();
+            link.lang = Some(lang);
+            link.to_fragment()
+        })
+        .collect();
     html! {
-        <div class={classes!("shell", embed.then_some("embed"))} {onclick}>
-            <a class="skip" href="#content" onclick={skip_to_content()}>{ctx.t(Msg::SkipToContent)}</a>
-            if !embed {
+        <Chrome lang={ctx.lang} embed={ctx.link.embed} {nav} {langs} {onclick}>
+            if !props.preset_errors.is_empty() {
+                <div class="notice" role="status" data-testid="preset-errors">
+                    <p>{ctx.t(Msg::PresetsInvalid)}</p>
+                    <ul>{ for props.preset_errors.iter().map(|e| html! { <li><code>{e.clone()}</code></li> }) }</ul>
+                </div>
+            }
+            if props.notices {
+                <p class="notice" role="status" data-testid="link-notice">{ctx.t(Msg::LinkNotice)}</p>
+            }
+            { props.children.clone() }
+        </Chrome>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChromeProps {
+    pub lang: Lang,
+    pub embed: bool,
+    /// The links of [`NAV`], in its order (the first is the home page's).
+    pub nav: Vec<String>,
+    /// The links of the language switch, one per entry of `Lang::ALL`.
+    pub langs: Vec<String>,
+    #[prop_or_default]
+    pub onclick: Option<Callback<MouseEvent>>,
+    pub children: Html,
+}
+
+/// The chrome itself, from ready-made links: shared by [`Layout`] and the first-paint shell, which
+/// has no [`Ctx`](crate::context::Ctx) and must look the same.
+#[component]
+pub fn Chrome(props: &ChromeProps) -> Html {
+    let t = |m: Msg| m.text(props.lang);
+    let home = props.nav.first().cloned().unwrap_or_default();
+    html! {
+        <div class={classes!("shell", props.embed.then_some("embed"))} onclick={props.onclick.clone()}>
+            <a class="skip" href="#content" onclick={skip_to_content()}>{t(Msg::SkipToContent)}</a>
+            if !props.embed {
                 <header class="top">
-                    <a class="brand" href={ctx.href(Route::Home)}>{ctx.t(Msg::AppName)}</a>
-                    <nav aria-label={ctx.t(Msg::NavHome)}>
+                    <a class="brand" href={home}>{t(Msg::AppName)}</a>
+                    <nav aria-label={t(Msg::NavHome)}>
                         <ul>
-                            <li><a href={ctx.href(Route::Home)}>{ctx.t(Msg::NavHome)}</a></li>
-                            <li><a href={ctx.href(Route::Guided(Vec::new()))}>{ctx.t(Msg::NavGuided)}</a></li>
-                            <li><a href={ctx.href(Route::Task("migrate".into()))}>{ctx.t(Msg::NavTasks)}</a></li>
-                            <li><a href={ctx.href(Route::Setup)}>{ctx.t(Msg::NavSetup)}</a></li>
-                            <li><a href={ctx.href(Route::All)}>{ctx.t(Msg::NavAll)}</a></li>
-                            <li><a href={ctx.href(Route::Manifest)}>{ctx.t(Msg::NavManifest)}</a></li>
-                            <li><a href={ctx.href(Route::Name)}>{ctx.t(Msg::NavName)}</a></li>
+                        { for NAV.iter().zip(&props.nav).map(|((msg, _), href)| html! {
+                            <li><a href={href.clone()}>{t(*msg)}</a></li>
+                        }) }
                         </ul>
                     </nav>
-                    <LanguageSwitch />
+                    <LanguageSwitch lang={props.lang} links={props.langs.clone()} />
                 </header>
             }
             <main id="content" tabindex="-1">
-                if !props.preset_errors.is_empty() {
-                    <div class="notice" role="status" data-testid="preset-errors">
-                        <p>{ctx.t(Msg::PresetsInvalid)}</p>
-                        <ul>{ for props.preset_errors.iter().map(|e| html! { <li><code>{e.clone()}</code></li> }) }</ul>
-                    </div>
-                }
-                if props.notices {
-                    <p class="notice" role="status" data-testid="link-notice">{ctx.t(Msg::LinkNotice)}</p>
-                }
                 { props.children.clone() }
             </main>
-            if !embed {
-                <footer class="bottom"><p>{ctx.t(Msg::Tagline)}</p></footer>
+            if !props.embed {
+                <footer class="bottom"><p>{t(Msg::Tagline)}</p></footer>
             }
         </div>
     }
@@ -95,19 +139,22 @@ fn follow_in_memory(go: Callback<Link>) -> Callback<MouseEvent> {
     })
 }
 
+#[derive(Properties, PartialEq)]
+struct LanguageSwitchProps {
+    lang: Lang,
+    links: Vec<String>,
+}
+
 #[component]
-fn LanguageSwitch() -> Html {
-    let ctx = use_ctx();
+fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
     html! {
-        <nav class="langs" aria-label={ctx.t(Msg::LanguageLabel)} data-testid="language-switch">
+        <nav class="langs" aria-label={Msg::LanguageLabel.text(props.lang)} data-testid="language-switch">
             <ul>
-            { for Lang::ALL.iter().map(|&lang| {
-                let mut link = ctx.link.clone();
-                link.lang = Some(lang);
-                let current = lang == ctx.lang;
+            { for Lang::ALL.iter().zip(&props.links).map(|(&lang, href)| {
+                let current = lang == props.lang;
                 html! {
                     <li>
-                        <a href={link.to_fragment()} hreflang={lang.code()} lang={lang.code()}
+                        <a href={href.clone()} hreflang={lang.code()} lang={lang.code()}
                            aria-current={current.then_some("true")} data-lang={lang.code()}>
                             {lang.native_name()}
                         </a>

@@ -5,6 +5,7 @@ pub mod custom_entry;
 pub mod diagnosis_card;
 pub mod evidence;
 pub mod findings_list;
+pub mod home_intro;
 pub mod layout;
 pub mod manifest_fixes;
 pub mod manifest_input;

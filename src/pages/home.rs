@@ -2,10 +2,12 @@
 
 use crate::components::custom_entry::CustomEntryView;
 use crate::components::diagnosis_card::DiagnosisCard;
+use crate::components::home_intro::{GuidedIntro, HomeIntro};
 use crate::components::paste_box::PasteBox;
 use crate::components::share_results::ShareResults;
 use crate::context::{use_ctx, Ctx};
 use crate::file_read::{next_frame, now_ms, read_file, ReadOutcome};
+use crate::handover::Handover;
 use registry_doctor_core::analyze::{analyze, Analysis, InputKind};
 use registry_doctor_core::i18n::Msg;
 use registry_doctor_core::link::Route;
@@ -62,15 +64,20 @@ fn shareable_text(bytes: &[u8]) -> Option<Rc<str>> {
 #[component]
 pub fn Home() -> Html {
     let ctx = use_ctx();
-    // A link may carry a (redacted) paste: analyze it straight away.
-    let from_link: Option<Rc<str>> = ctx.link.paste.as_ref().map(|p| Rc::from(p.text()));
+    // What the first-paint shell was given before this app loaded (read once), else the
+    // (redacted) paste a link may carry: analyze it straight away.
+    let arrival = use_memo((), |_| crate::handover::take());
+    let from_link: Option<Rc<str>> = match &*arrival {
+        Some(Handover::Text(t)) => Some(Rc::from(t.as_str())),
+        _ => ctx.link.paste.as_ref().map(|p| Rc::from(p.text())),
+    };
     let state = {
         let from_link = from_link.clone();
         use_state(move || from_link.map_or(PasteState::Idle, |t| analyzed(t.as_bytes())))
     };
     let text = {
         let from_link = from_link.clone();
-        use_state(move || from_link)
+        use_state(move || from_link.and_then(|t| shareable_text(t.as_bytes())))
     };
     let cancel = use_mut_ref(|| Rc::new(Cell::new(false)));
     let on_input = {
@@ -109,12 +116,21 @@ pub fn Home() -> Html {
             });
         })
     };
+    {
+        // A file dropped on the shell is read here, as if dropped now.
+        let on_file = on_file.clone();
+        use_effect_with((), move |_| {
+            if let Some(Handover::File(file)) = &*arrival {
+                on_file.emit(file.clone());
+            }
+            crate::handover::refocus_paste_box();
+        });
+    }
     let on_cancel = Callback::from(move |_: MouseEvent| cancel.borrow().set(true));
     html! {
         <>
-            <h1>{ctx.t(Msg::AppName)}</h1>
-            <p class="lead">{ctx.t(Msg::Tagline)}</p>
-            <PasteBox {on_input} {on_file} initial={from_link.map(|t| AttrValue::from(t.to_string()))} />
+            <HomeIntro lang={ctx.lang} />
+            <PasteBox lang={ctx.lang} {on_input} {on_file} initial={from_link.map(|t| AttrValue::from(t.to_string()))} />
             <Results state={(*state).clone()} {on_cancel} />
             { custom_matches(&ctx, (*text).as_deref()) }
             if let PasteState::Ready(SharedAnalysis(a), _) = &*state {
@@ -122,10 +138,7 @@ pub fn Home() -> Html {
                     <ShareResults analysis={a.clone()} text={(*text).clone()} />
                 }
             }
-            <aside class="guided-intro">
-                <p>{ctx.t(Msg::GuidedIntro)}</p>
-                <a class="button" href={ctx.href(Route::Guided(Vec::new()))} data-testid="start-guided">{ctx.t(Msg::StartGuided)}</a>
-            </aside>
+            <GuidedIntro lang={ctx.lang} href={ctx.href(Route::Guided(Vec::new()))} />
         </>
     }
 }

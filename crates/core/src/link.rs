@@ -103,30 +103,7 @@ impl Link {
 
     /// The fragment, starting with `#`.
     pub fn to_fragment(&self) -> String {
-        let mut out = String::from("#/");
-        match &self.route {
-            Route::Home => {}
-            Route::Guided(path) => {
-                out.push_str("guided");
-                for id in path {
-                    out.push('/');
-                    out.push_str(&encode(id));
-                }
-            }
-            Route::Entry(id) => {
-                out.push_str("d/");
-                out.push_str(&encode(id));
-            }
-            Route::All => out.push_str("all"),
-            Route::Manifest => out.push_str("manifest"),
-            Route::Name => out.push_str("name"),
-            Route::Task(id) => {
-                out.push_str("task/");
-                out.push_str(&encode(id));
-            }
-            Route::Setup => out.push_str("setup"),
-            Route::NotFound => out.push_str("not-found"),
-        }
+        let mut out = route_path(&self.route);
         let mut query: Vec<String> = Vec::new();
         if let Some(lang) = self.lang {
             query.push(format!("lang={}", lang.code()));
@@ -197,6 +174,66 @@ impl Link {
         }
         (link, notices)
     }
+}
+
+/// `#/` and the route's path, without a query.
+fn route_path(route: &Route) -> String {
+    let mut out = String::from("#/");
+    match route {
+        Route::Home => {}
+        Route::Guided(path) => {
+            out.push_str("guided");
+            for id in path {
+                out.push('/');
+                out.push_str(&encode(id));
+            }
+        }
+        Route::Entry(id) => {
+            out.push_str("d/");
+            out.push_str(&encode(id));
+        }
+        Route::All => out.push_str("all"),
+        Route::Manifest => out.push_str("manifest"),
+        Route::Name => out.push_str("name"),
+        Route::Task(id) => {
+            out.push_str("task/");
+            out.push_str(&encode(id));
+        }
+        Route::Setup => out.push_str("setup"),
+        Route::NotFound => out.push_str("not-found"),
+    }
+    out
+}
+
+/// The fragment of a link to `route` that carries only a language: what [`Link::to_fragment`]
+/// gives for such a link, without the code for values and pastes (the first-paint shell uses it).
+pub fn route_fragment(route: &Route, lang: Option<Lang>) -> String {
+    let mut out = route_path(route);
+    if let Some(lang) = lang {
+        out.push_str("?lang=");
+        out.push_str(lang.code());
+    }
+    out
+}
+
+/// For a link to the plain home page (no values, no pasted text, not embedded, nothing the full
+/// parser would report), its language; `None` for every other link. The first-paint shell shows
+/// such links itself and loads the whole app for the others. Does not touch the knowledge base.
+pub fn plain_home(fragment: &str) -> Option<Option<Lang>> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let (path, query) = fragment.split_once('?').unwrap_or((fragment, ""));
+    if !path.is_empty() && path != "/" {
+        return None;
+    }
+    let mut lang = None;
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        match pair.split_once('=') {
+            Some(("lang", code)) => lang = Some(Lang::from_code(code)?),
+            Some(("v", "1")) => {}
+            _ => return None,
+        }
+    }
+    Some(lang)
 }
 
 /// Values of single pages that links carry too: the name checker's input.
@@ -276,6 +313,52 @@ pub fn decode(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shell_shows_exactly_the_plain_home_links() {
+        for (fragment, lang) in
+            [("", None), ("#", None), ("#/", None), ("#/?lang=ja", Some(Lang::Ja)), ("#/?v=1&lang=en", Some(Lang::En))]
+        {
+            assert_eq!(plain_home(fragment), Some(lang), "{fragment}");
+            // The full parser agrees: home, that language, nothing else.
+            let (link, notices) = Link::parse(fragment);
+            assert_eq!(
+                (link.route, link.lang, link.values.len(), link.paste.is_none(), notices.len()),
+                (Route::Home, lang, 0, true, 0)
+            );
+        }
+        for fragment in [
+            "#/all",
+            "#/?registry=r.example.com",
+            "#/?lang=xx",
+            "#/?embed=1",
+            "#/?paste=abc",
+            "#/d/x",
+            "#/?x=1",
+            "#/?v=2",
+        ] {
+            assert_eq!(plain_home(fragment), None, "{fragment}");
+        }
+    }
+
+    #[test]
+    fn route_fragments_equal_the_full_links() {
+        let routes = [
+            Route::Home,
+            Route::All,
+            Route::Guided(Vec::new()),
+            Route::Task("migrate".into()),
+            Route::Setup,
+            Route::Manifest,
+            Route::Name,
+        ];
+        for route in routes {
+            for lang in [None, Some(Lang::Ja)] {
+                let full = Link { route: route.clone(), lang, ..Link::default() }.to_fragment();
+                assert_eq!(route_fragment(&route, lang), full);
+            }
+        }
+    }
 
     #[test]
     fn round_trips_routes_and_values() {
