@@ -2,19 +2,15 @@
 //! an error message or a whole CI job log. Exit 0 when something was diagnosed, 1 when nothing
 //! matched (or the input was empty), 2 when the input could not be read or the usage was wrong.
 //!
-//! The input is read once into one buffer and analyzed as bytes: no second copy into a `String`.
-//! A file is read into one buffer sized from the file's length (one allocation, one copy from the
-//! page cache); a big one by two threads, each reading one half, so that the copy and the kernel's
-//! page faults on the fresh buffer run on two cores. Memory-mapping would save that copy but needs
-//! `unsafe` (forbidden in this workspace) and turns a log that is truncated while we read it —
-//! a running job's — into a SIGBUS instead of an error.
+//! The input is read once, as bytes (no copy into a `String`); a file is streamed (`source.rs`).
 
 use crate::args::{Args, Failure, Spec};
-use registry_doctor_core::analyze::{analyze, Analysis, Confidence, Diagnosis, EvidenceLine, InputKind};
+use crate::source::Input;
+use registry_doctor_core::analyze::{Analysis, Confidence, Diagnosis, EvidenceLine, InputKind};
 use registry_doctor_core::i18n::{Lang, Msg};
 use registry_doctor_core::link::{self, Link, Route};
 use serde_json::{json, Map, Value};
-use std::io::{Read, Write};
+use std::io::Write;
 
 pub const SPEC: Spec = &[("--json", false), ("--lang", true), ("--base", true)];
 
@@ -31,10 +27,10 @@ pub fn run(args: Args) -> Result<u8, Failure> {
     };
     let lang = chosen.unwrap_or_default();
     let base = crate::args::base_url(args.value("--base").unwrap_or(DEFAULT_BASE))?;
-    let bytes = read_input(args.positional.first().map(String::as_str))?;
-    let analysis = analyze(&bytes);
+    let input = Input::open(args.positional.first().map(String::as_str))?;
+    let analysis = input.analyze()?;
     if analysis.invalid_utf8 {
-        let binary = bytes[..bytes.len().min(1 << 20)].contains(&0);
+        let binary = input.head(1 << 20).contains(&0);
         eprintln!(
             "registry-doctor: {}",
             match (lang, binary) {
@@ -55,64 +51,6 @@ pub fn run(args: Args) -> Result<u8, Failure> {
     // A closed pipe (`| head`) is not an error worth a panic.
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
     Ok(if analysis.diagnoses.is_empty() { 1 } else { 0 })
-}
-
-/// The whole input in one buffer, read once.
-fn read_input(path: Option<&str>) -> Result<Vec<u8>, Failure> {
-    match path {
-        None | Some("-") => {
-            // Redirected from a file (`< job.log`): size the buffer once instead of doubling it.
-            let hint = std::fs::metadata("/dev/stdin").ok().filter(|m| m.is_file()).map_or(0, |m| m.len() as usize);
-            let mut buf = Vec::with_capacity(hint.saturating_add(1));
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut buf)
-                .map_err(|e| Failure::Input(format!("cannot read standard input: {e}")))?;
-            Ok(buf)
-        }
-        Some(p) => read_file(p).map_err(|e| Failure::Input(format!("cannot read `{p}`: {e}"))),
-    }
-}
-
-/// Below this a file is read by one thread.
-const PARALLEL_READ_ABOVE: usize = 8 * 1024 * 1024;
-
-#[cfg(unix)]
-fn read_file(path: &str) -> std::io::Result<Vec<u8>> {
-    use std::os::unix::fs::FileExt;
-    let mut file = std::fs::File::open(path)?;
-    let len = usize::try_from(file.metadata()?.len()).unwrap_or(usize::MAX);
-    if len <= PARALLEL_READ_ABOVE || !file.metadata()?.is_file() {
-        let mut buf = Vec::with_capacity(len.min(PARALLEL_READ_ABOVE).saturating_add(1));
-        file.read_to_end(&mut buf)?;
-        return Ok(buf);
-    }
-    // Zeroed by the allocator from fresh pages (no fill here); the reads fault them in.
-    let mut buf = vec![0u8; len];
-    let (first, second) = buf.split_at_mut(len / 2);
-    let halves = std::thread::scope(|s| {
-        let f = &file;
-        let other = s.spawn(move || f.read_exact_at(second, (len / 2) as u64));
-        let mine = f.read_exact_at(first, 0);
-        mine.and(other.join().unwrap_or_else(|_| Err(std::io::Error::other("reader thread failed"))))
-    });
-    match halves {
-        Ok(()) => {
-            // A log still being written may have grown meanwhile: take the rest too.
-            use std::io::Seek;
-            file.seek(std::io::SeekFrom::Start(len as u64))?;
-            file.read_to_end(&mut buf)?;
-            Ok(buf)
-        }
-        // Shrunk while we read (truncated): read it again the simple way.
-        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => std::fs::read(path),
-        Err(e) => Err(e),
-    }
-}
-
-#[cfg(not(unix))]
-fn read_file(path: &str) -> std::io::Result<Vec<u8>> {
-    std::fs::read(path)
 }
 
 /// The page's link for a diagnosis, carrying the values found (as the page's diagnosis card does).

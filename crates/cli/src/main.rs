@@ -11,6 +11,7 @@ mod cmd_link;
 mod cmd_manifest;
 mod cmd_plan;
 mod input;
+mod source;
 
 use args::{Args, Failure};
 use std::process::ExitCode;

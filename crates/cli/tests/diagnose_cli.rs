@@ -119,3 +119,37 @@ fn unusable_input_and_usage_errors_are_exit_2() {
     assert_eq!(run(&["a.log", "b.log"], b"").status.code(), Some(2));
     assert_eq!(run(&["--base", "javascript:alert(1)"], b"x").status.code(), Some(2));
 }
+
+#[test]
+fn a_big_log_gives_the_same_answer_from_a_file_a_redirect_and_a_pipe() {
+    // 20 MB (streamed from a file, read whole from a pipe), the error at the very end.
+    let mut log = String::from("Running with gitlab-runner 17.4.1 (b92ee590)\n");
+    let noise = "#12 12.31 added 1432 packages in 11s, nothing to see here at all\n";
+    while log.len() < 20 * 1024 * 1024 {
+        log.push_str(noise);
+    }
+    log.push_str(LOG);
+    let dir = std::env::temp_dir().join(format!("rd-diagnose-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("job.log");
+    std::fs::write(&path, &log).unwrap();
+    let from_file = run(&[path.to_str().unwrap(), "--json"], b"");
+    let from_pipe = run(&["--json"], log.as_bytes());
+    let redirected = std::process::Command::new(env!("CARGO_BIN_EXE_registry-doctor"))
+        .args(["diagnose", "--json"])
+        .stdin(std::fs::File::open(&path).unwrap())
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(dir);
+    let file = json_of(&from_file);
+    assert_eq!(from_file.status.code(), Some(0), "{}", String::from_utf8_lossy(&from_file.stderr));
+    assert_eq!(file["diagnoses"][0]["id"], "x509-unknown-authority");
+    let last_line = log.lines().count() as u64 - 1;
+    assert!(file["diagnoses"][0]["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|l| l["line"].as_u64().unwrap() > last_line - 8));
+    assert_eq!(file, json_of(&from_pipe));
+    assert_eq!(file, json_of(&redirected));
+}

@@ -12,11 +12,13 @@ mod evidence;
 mod literals;
 mod scan;
 mod score;
+mod stream;
 pub mod values;
 
 pub use detect::{detect, InputKind};
 pub use evidence::{strip_ansi, strip_timestamp, EvidenceLine};
 pub use score::{Confidence, MIN_SCORE};
+pub use stream::{analyze_source, analyze_streamed, Source, STREAM_ABOVE};
 pub use values::Found;
 
 use crate::kb::Entry;

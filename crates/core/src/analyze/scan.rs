@@ -3,9 +3,10 @@
 //! see `literals.rs`): one read of the text, one hash lookup every few bytes.
 //!
 //! 1. Symptoms (and the runner's `section_start:` lines, which values need), over the whole input.
-//! 2. Features, only those that a matched symptom's `when`/`unless` names, only near the start,
-//!    the end and the matched symptoms ([`FEATURE_WINDOW`]): context is the runner header, the
-//!    commands that ran and the lines around the error, not something 50 MB away from it.
+//! 2. Features, only those that a matched symptom's `when`/`unless` names, only in the first and
+//!    last [`FEATURE_EDGE`] bytes and around the matched symptoms ([`VALUE_WINDOW`]): context is
+//!    the runner header, the commands that ran and the lines around the error, not something 50 MB
+//!    away from it.
 //! 3. Value triggers (`values::TRIGGERS`), only in the first and last [`VALUE_WINDOW`] bytes (the
 //!    runner header, the commands that ran) and around the matched symptoms.
 //!
@@ -91,9 +92,9 @@ pub const MAX_OFFSETS_PER_SYMPTOM: usize = 4;
 /// Value triggers are looked for this far from the start, the end and each symptom match.
 pub const VALUE_WINDOW: usize = 64 * 1024;
 
-/// Features are looked for this far from the start, the end and each symptom match (the whole
-/// input, below 2 MiB).
-pub const FEATURE_WINDOW: usize = 1024 * 1024;
+/// Features are looked for this far from the start and the end (the whole input, below 2 MiB), and
+/// [`VALUE_WINDOW`] bytes around each symptom match.
+pub const FEATURE_EDGE: usize = 1024 * 1024;
 
 /// The raw result of the scan.
 #[derive(Debug, Default)]
@@ -124,13 +125,7 @@ pub fn scan(input: &[u8]) -> Hits {
     }
     resolve_features(auto, input, &mut hits);
     find_triggers(auto, input, &mut hits);
-    hits.values.sort_unstable();
-    let mut per_trigger = vec![0usize; super::values::TRIGGERS.len()];
-    hits.values.retain(|&(_, t)| {
-        let n = &mut per_trigger[usize::from(t)];
-        *n += 1;
-        *n <= super::values::trigger_cap(t)
-    });
+    hits.cap_values();
     hits
 }
 
@@ -184,26 +179,38 @@ fn scan_parallel(auto: &'static Automaton, input: &[u8], parts: &[(usize, usize)
 
 /// Step 1 over `input[start..end]` (cut at line ends).
 fn scan_part(auto: &Automaton, input: &[u8], start: usize, end: usize) -> Hits {
-    let mut hits = Hits {
-        symptoms: ENTRIES.iter().map(|e| vec![Vec::new(); e.symptoms.len()]).collect(),
-        features: vec![false; FEATURES.len()],
-        values: Vec::new(),
-    };
+    let mut hits = Hits::empty();
+    step_one(auto, input, (start, end), usize::MAX, 0, &mut hits);
+    hits
+}
+
+/// Step 1 over one piece of a bigger input (`stream.rs`): `buf` holds the input from offset
+/// `base`; only matches starting before `buf[below]` count (the rest of `buf` is overlap, read so
+/// that a literal crossing `below` is whole). Offsets in `hits` are offsets in the whole input.
+pub(super) fn scan_chunk(buf: &[u8], below: usize, base: usize, hits: &mut Hits) {
+    step_one(automaton(), buf, (0, buf.len()), below, base, hits);
+}
+
+/// Symptoms and `section_start:` wholly inside `input[range]` that start before `below`, recorded
+/// at their offset plus `base`.
+fn step_one(auto: &Automaton, input: &[u8], range: (usize, usize), below: usize, base: usize, hits: &mut Hits) {
     let section = auto.owners.len();
-    let _ = auto.symptoms.each_in(input, start, end, |p, at| {
-        let len = auto.symptoms.literal(p).len();
+    let _ = auto.symptoms.each_in(input, range.0, range.1, |p, at| {
+        if at >= below {
+            return ControlFlow::Continue(());
+        }
+        let (start, end) = (base + at, base + at + auto.symptoms.literal(p).len());
         if p == section {
             if let Some(t) = auto.section_trigger {
-                hits.values.push((at, t));
+                hits.values.push((start, t));
             }
             return ControlFlow::Continue(());
         }
         for &(entry, symptom) in &auto.owners[p] {
-            keep_first(&mut hits.symptoms[usize::from(entry)][usize::from(symptom)], (at, at + len));
+            keep_first(&mut hits.symptoms[usize::from(entry)][usize::from(symptom)], (start, end));
         }
         ControlFlow::Continue(())
     });
-    hits
 }
 
 /// Keeps the [`MAX_OFFSETS_PER_SYMPTOM`] earliest matches, in order (the filter reports matches
@@ -217,8 +224,27 @@ fn keep_first(offsets: &mut Vec<(usize, usize)>, m: (usize, usize)) {
 }
 
 impl Hits {
+    pub(super) fn empty() -> Hits {
+        Hits {
+            symptoms: ENTRIES.iter().map(|e| vec![Vec::new(); e.symptoms.len()]).collect(),
+            features: vec![false; FEATURES.len()],
+            values: Vec::new(),
+        }
+    }
+
+    /// Value triggers in input order, each kept up to its cap.
+    pub(super) fn cap_values(&mut self) {
+        self.values.sort_unstable();
+        let mut per_trigger = vec![0usize; super::values::TRIGGERS.len()];
+        self.values.retain(|&(_, t)| {
+            let n = &mut per_trigger[usize::from(t)];
+            *n += 1;
+            *n <= super::values::trigger_cap(t)
+        });
+    }
+
     /// Adds the hits of the next part of the input (parts are merged in input order).
-    fn merge(&mut self, later: Hits) {
+    pub(super) fn merge(&mut self, later: Hits) {
         for (mine, theirs) in self.symptoms.iter_mut().flatten().zip(later.symptoms.into_iter().flatten()) {
             let room = MAX_OFFSETS_PER_SYMPTOM.saturating_sub(mine.len());
             mine.extend(theirs.into_iter().take(room));
@@ -246,7 +272,7 @@ fn resolve_features(auto: &Automaton, input: &[u8], hits: &mut Hits) {
         }
     }
     let mut missing = needed.iter().filter(|&&n| n).count();
-    for (s, e) in windows(input.len(), hits, FEATURE_WINDOW) {
+    for (s, e) in windows(input.len(), hits, FEATURE_EDGE, VALUE_WINDOW) {
         if missing == 0 {
             return;
         }
@@ -265,9 +291,10 @@ fn resolve_features(auto: &Automaton, input: &[u8], hits: &mut Hits) {
     }
 }
 
-/// The start and end of the input and around each matched symptom, `radius` bytes each way, merged.
-fn windows(len: usize, hits: &Hits, radius: usize) -> Vec<(usize, usize)> {
-    let mut windows: Vec<(usize, usize)> = vec![(0, radius), (len.saturating_sub(radius), len)];
+/// The first and last `edge` bytes of the input and `radius` bytes around each matched symptom,
+/// merged, in order.
+fn windows(len: usize, hits: &Hits, edge: usize, radius: usize) -> Vec<(usize, usize)> {
+    let mut windows: Vec<(usize, usize)> = vec![(0, edge), (len.saturating_sub(edge), len)];
     for &(s, e) in hits.symptoms.iter().flatten().flatten() {
         windows.push((s.saturating_sub(radius), e.saturating_add(radius)));
     }
@@ -286,7 +313,7 @@ fn windows(len: usize, hits: &Hits, radius: usize) -> Vec<(usize, usize)> {
 /// Step 3: value triggers near the start, the end and the symptom matches.
 fn find_triggers(auto: &Automaton, input: &[u8], hits: &mut Hits) {
     let mut per_trigger = vec![0usize; super::values::TRIGGERS.len()];
-    for (s, e) in windows(input.len(), hits, VALUE_WINDOW) {
+    for (s, e) in windows(input.len(), hits, VALUE_WINDOW, VALUE_WINDOW) {
         let mut found: Vec<(usize, u16)> = Vec::new();
         let _ = auto.triggers.each_in(input, s, e, |l, at| {
             found.push((at, auto.trigger_ids[l]));
