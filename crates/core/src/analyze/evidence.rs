@@ -296,16 +296,8 @@ fn highlight(text: &str, literals: &[&[u8]]) -> Vec<(usize, usize)> {
             spans.push((start, start + lit.len()));
         }
     }
-    spans.sort_unstable();
     // Merge overlaps so the page can wrap each span in one <mark>.
-    let mut merged: Vec<(usize, usize)> = Vec::new();
-    for (s, e) in spans {
-        match merged.last_mut() {
-            Some(last) if s <= last.1 => last.1 = last.1.max(e),
-            _ => merged.push((s, e)),
-        }
-    }
-    merged
+    super::merge_ranges(spans)
 }
 
 #[cfg(test)]

@@ -86,6 +86,19 @@ pub fn analyze(input: &[u8]) -> Analysis {
     Analysis { kind, diagnoses, values, lines: index.total, bytes: input.len(), invalid_utf8 }
 }
 
+/// Sorts byte ranges and merges the ones that overlap or touch.
+pub(crate) fn merge_ranges(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in ranges {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
+
 /// Analyzes text (the page's paste box).
 pub fn analyze_text(text: &str) -> Analysis {
     analyze(text.as_bytes())

@@ -150,12 +150,12 @@ fn parts(input: &[u8], splittable: bool) -> Vec<(usize, usize)> {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn available_cores() -> usize {
+pub(super) fn available_cores() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
 }
 
 #[cfg(target_arch = "wasm32")]
-fn available_cores() -> usize {
+pub(super) fn available_cores() -> usize {
     1
 }
 
@@ -296,18 +296,9 @@ fn resolve_features(auto: &Automaton, input: &[u8], hits: &mut Hits) {
 fn windows(len: usize, hits: &Hits, edge: usize, radius: usize) -> Vec<(usize, usize)> {
     let mut windows: Vec<(usize, usize)> = vec![(0, edge), (len.saturating_sub(edge), len)];
     for &(s, e) in hits.symptoms.iter().flatten().flatten() {
-        windows.push((s.saturating_sub(radius), e.saturating_add(radius)));
+        windows.push((s.saturating_sub(radius), e.saturating_add(radius).min(len)));
     }
-    windows.sort_unstable();
-    let mut merged: Vec<(usize, usize)> = Vec::new();
-    for (s, e) in windows {
-        let (s, e) = (s.min(len), e.min(len));
-        match merged.last_mut() {
-            Some(last) if s <= last.1 => last.1 = last.1.max(e),
-            _ => merged.push((s, e)),
-        }
-    }
-    merged
+    super::merge_ranges(windows.into_iter().map(|(s, e)| (s.min(len), e.min(len))).collect())
 }
 
 /// Step 3: value triggers near the start, the end and the symptom matches.
@@ -438,26 +429,25 @@ mod tests {
         assert!(merged.symptoms.iter().flatten().any(|o| o.len() == MAX_OFFSETS_PER_SYMPTOM));
     }
 
+    /// Hits with one symptom that depends on feature `f` matched at the start, if there is one.
+    fn hits_needing(f: usize) -> Option<Hits> {
+        let (ei, si) = ENTRIES.iter().enumerate().find_map(|(ei, e)| {
+            e.symptoms
+                .iter()
+                .position(|s| s.when.contains(&(f as u16)) || s.unless.contains(&(f as u16)))
+                .map(|si| (ei, si))
+        })?;
+        let mut hits = Hits::empty();
+        hits.symptoms[ei][si].push((0, 1));
+        Some(hits)
+    }
+
     #[test]
     fn features_are_found_anywhere() {
         // A feature literal far from the symptom, and one overlapping another literal.
         for (f, feature) in FEATURES.iter().enumerate() {
             for lit in feature.any {
-                let mut hits = Hits {
-                    symptoms: ENTRIES.iter().map(|e| vec![Vec::new(); e.symptoms.len()]).collect(),
-                    features: vec![false; FEATURES.len()],
-                    values: Vec::new(),
-                };
-                // Mark a symptom that depends on this feature as matched, if there is one.
-                let Some((ei, si)) = ENTRIES.iter().enumerate().find_map(|(ei, e)| {
-                    e.symptoms
-                        .iter()
-                        .position(|s| s.when.contains(&(f as u16)) || s.unless.contains(&(f as u16)))
-                        .map(|si| (ei, si))
-                }) else {
-                    continue;
-                };
-                hits.symptoms[ei][si].push((0, 1));
+                let Some(mut hits) = hits_needing(f) else { continue };
                 let text = format!("x\n{}\nnoise {lit} noise\n", "filler line\n".repeat(100));
                 resolve_features(automaton(), text.as_bytes(), &mut hits);
                 assert!(hits.features[f], "feature {} literal {lit:?}", feature.name);
@@ -469,22 +459,9 @@ mod tests {
     fn features_far_from_every_symptom_are_not_context() {
         // A 4 MiB log: `Docker version` only in the middle, 1.5 MiB from both ends and from the error.
         let Some(f) = FEATURES.iter().position(|f| f.name == "tool:docker") else { panic!("tool:docker") };
-        let Some((ei, si)) = ENTRIES.iter().enumerate().find_map(|(ei, e)| {
-            e.symptoms
-                .iter()
-                .position(|s| s.when.contains(&(f as u16)) || s.unless.contains(&(f as u16)))
-                .map(|si| (ei, si))
-        }) else {
-            return;
-        };
+        let Some(mut hits) = hits_needing(f) else { return };
         let filler = "ordinary build output line\n".repeat(1024 * 1024 / 27);
         let text = format!("{filler}{filler}Docker version 27.3.1\n{filler}{filler}");
-        let mut hits = Hits {
-            symptoms: ENTRIES.iter().map(|e| vec![Vec::new(); e.symptoms.len()]).collect(),
-            features: vec![false; FEATURES.len()],
-            values: Vec::new(),
-        };
-        hits.symptoms[ei][si].push((0, 1));
         resolve_features(automaton(), text.as_bytes(), &mut hits);
         assert!(!hits.features[f]);
         // Near the end it counts.

@@ -111,7 +111,7 @@ impl Pass {
 
 /// The first pass over `[0, size)`, split between the cores natively.
 fn first_pass<S: Source + ?Sized>(source: &S, size: usize, chunk: usize) -> io::Result<Pass> {
-    let parts = cores().min(size.div_ceil(chunk)).max(1);
+    let parts = super::scan::available_cores().min(size.div_ceil(chunk)).max(1);
     let bounds: Vec<(usize, usize)> = (0..parts).map(|k| (size / parts * k, size / parts * (k + 1))).collect();
     let bounds: Vec<(usize, usize)> =
         bounds.iter().enumerate().map(|(k, &(a, b))| (a, if k + 1 == parts { size } else { b })).collect();
@@ -127,16 +127,6 @@ fn first_pass<S: Source + ?Sized>(source: &S, size: usize, chunk: usize) -> io::
     }
     pass.hits.cap_values();
     Ok(pass)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn cores() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
-}
-
-#[cfg(target_arch = "wasm32")]
-fn cores() -> usize {
-    1
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -215,15 +205,7 @@ fn excerpts(hits: &Hits, size: usize) -> Vec<(usize, usize)> {
     for &(at, _) in &hits.values {
         ranges.push((at.saturating_sub(4096), at.saturating_add(4096).min(size)));
     }
-    ranges.sort_unstable();
-    let mut merged: Vec<(usize, usize)> = Vec::new();
-    for (s, e) in ranges {
-        match merged.last_mut() {
-            Some(last) if s <= last.1 => last.1 = last.1.max(e),
-            _ => merged.push((s, e)),
-        }
-    }
-    merged
+    super::merge_ranges(ranges)
 }
 
 /// One excerpt in the joined text.
