@@ -49,6 +49,16 @@ pub fn App(props: &AppProps) -> Html {
     // The portal's hosts fill the commands unless the link says otherwise.
     presets.0.fill(&mut link);
     let handoff = use_state(Handoff::default);
+    // Another page than home: take the page over from the first-paint shell, if it ran (the home
+    // page does it itself, carrying the paste on).
+    use_effect_with((), {
+        let home = hash.link.route == Route::Home;
+        move |_| {
+            if !home {
+                crate::handover::take_over();
+            }
+        }
+    });
     let ctx = Ctx {
         link,
         lang,

@@ -44,3 +44,13 @@ pub fn set_document_lang(lang: registry_doctor_core::i18n::Lang) {
         let _ = el.set_attribute("lang", lang.code());
     }
 }
+
+/// A new `<div>` (with `id`, if given) at the end of `parent`.
+pub fn append_div(parent: &web_sys::Element, id: Option<&str>) -> Option<web_sys::Element> {
+    let div = document()?.create_element("div").ok()?;
+    if let Some(id) = id {
+        div.set_id(id);
+    }
+    parent.append_child(&div).ok()?;
+    Some(div)
+}

@@ -1,10 +1,12 @@
 //! Passing the page from the first-paint shell to the full app.
 //!
-//! The first load transfers only the shell (`src/shell.rs`: the chrome and the paste box). The
-//! first time the user pastes, drops a file or goes to another page, the shell leaves what was
-//! pasted in a property of `window` (memory only: never the URL, never storage) and fires
-//! [`LOAD_FULL`]; the loader (`scripts/extract-loader.mjs`) then imports the full app, whose start
-//! removes the shell's element and mounts in its place, and whose home page picks up the paste.
+//! The first load transfers only the shell (`src/shell.rs`: the chrome and the paste box). When the
+//! user focuses its paste box, pastes, drops a file or goes to another page, the shell fires
+//! [`LOAD_FULL`], and keeps what was pasted in a property of `window` (memory only: never the URL,
+//! never storage), updated on every keystroke. The loader (`scripts/loader.template.js`) imports
+//! the full app, which renders next to the shell, hidden by app.css while the shell is there, and
+//! then takes over in one go ([`take_over`]): removes the shell, carries the paste on, restores
+//! the focus.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
@@ -43,8 +45,29 @@ pub fn request_full(paste: Option<Handover>) {
     }
 }
 
+/// What the shell leaves the full app.
+pub struct TakeOver {
+    /// What the user pasted, typed or dropped there, the latest.
+    pub paste: Option<Handover>,
+    /// Its paste box had the focus.
+    pub had_focus: bool,
+}
+
+/// Takes the page over from the shell, if it ran: removes the shell's element and returns what
+/// it was given. Called from an effect, once the full app is in the DOM (hidden by app.css while
+/// the shell is there). The shell stays usable until this runs, and everything here happens in one
+/// go, so no keystroke can fall between the two paste boxes.
+pub fn take_over() -> Option<TakeOver> {
+    let document = crate::browser::document()?;
+    let shell = document.get_element_by_id(SHELL_ID)?;
+    let had_focus = document.active_element().is_some_and(|a| a.id() == "paste-input");
+    let paste = take();
+    shell.remove();
+    Some(TakeOver { paste, had_focus })
+}
+
 /// The paste the shell left, once (the property is removed).
-pub fn take() -> Option<Handover> {
+fn take() -> Option<Handover> {
     let window = crate::browser::window()?;
     let value = js_sys::Reflect::get(&window, &KEY.into()).ok().filter(|v| v.is_object())?;
     let _ = js_sys::Reflect::delete_property(&window, &KEY.into());
@@ -55,34 +78,9 @@ pub fn take() -> Option<Handover> {
     get("file").and_then(|f| f.dyn_into::<web_sys::File>().ok()).map(Handover::File)
 }
 
-thread_local! {
-    /// The shell's paste box had the focus when the full app took over.
-    static REFOCUS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Removes the shell's element, if the shell ran: the full app takes the page over. Remembers
-/// whether the paste box had the focus there, for [`refocus_paste_box`].
-pub fn remove_shell() {
-    let Some(document) = crate::browser::document() else { return };
-    let Some(shell) = document.get_element_by_id(SHELL_ID) else { return };
-    let had_focus = document.active_element().is_some_and(|a| a.id() == "paste-input");
-    REFOCUS.with(|r| r.set(had_focus));
-    shell.remove();
-}
-
-/// Gives the full app's paste box the focus the shell's had, caret at the end, so that typing
-/// goes on where it was (the keys pressed while the app started are delivered after this). Called
-/// once the home page is in the DOM.
-pub fn refocus_paste_box() {
-    if !REFOCUS.with(|r| r.replace(false)) {
-        return;
-    }
-    let area = crate::browser::document()
-        .and_then(|d| d.get_element_by_id("paste-input"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
-    if let Some(area) = area {
-        let _ = area.focus();
-        let end = area.value().encode_utf16().count() as u32;
-        let _ = area.set_selection_range(end, end);
-    }
+/// Focuses the paste box with the caret at the end, so that typing goes on where it was.
+pub fn focus_at_end(area: &web_sys::HtmlTextAreaElement) {
+    let _ = area.focus();
+    let end = area.value().encode_utf16().count() as u32;
+    let _ = area.set_selection_range(end, end);
 }

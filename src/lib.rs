@@ -21,8 +21,10 @@ pub use app::{App, AppProps};
 /// page (the module loaded for `mount`) there is no `#app`, and nothing starts by itself.
 pub fn start() {
     crash::install_panic_screen();
-    let Some(root) = gloo_root() else { return };
-    handover::remove_shell();
+    let Some(app) = gloo_root() else { return };
+    // Yew empties the element it mounts in: ours is a new one, so that the first-paint shell beside
+    // it stays until the page takes over from it (handover.rs).
+    let Some(root) = browser::append_div(&app, None) else { return };
     if let Some(doc) = browser::document().and_then(|d| d.document_element()) {
         embed::apply_theme(&doc, embed::search_flag("theme").as_deref());
     }

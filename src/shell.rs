@@ -18,13 +18,8 @@ use yew::prelude::*;
 /// Starts the shell in a new element inside `<div id="app">`.
 pub fn start() {
     crate::crash::install_panic_screen();
-    let Some(document) = crate::browser::document() else { return };
-    let Some(app) = document.get_element_by_id("app") else { return };
-    let Ok(root) = document.create_element("div") else { return };
-    root.set_id(SHELL_ID);
-    if app.append_child(&root).is_err() {
-        return;
-    }
+    let Some(app) = crate::browser::document().and_then(|d| d.get_element_by_id("app")) else { return };
+    let Some(root) = crate::browser::append_div(&app, Some(SHELL_ID)) else { return };
     yew::Renderer::<ShellApp>::with_root(root).render();
 }
 

@@ -49,3 +49,24 @@ test("when the rest of the app cannot be loaded, the shell says so and Try again
   // The only problems are the blocked download's own reports.
   assert.deepEqual(problems.filter((p) => !/registry-doctor-web-[0-9a-f]+_bg\.wasm|ERR_FAILED/.test(p)), []);
 });
+
+test("typing while the rest of the app loads loses nothing", async () => {
+  for (const delay of [0, 150, 400, 1500]) {
+    const { page, problems, context } = await openPage(site.browser, site.server.url);
+    await context.route(/registry-doctor-web-[0-9a-f]+_bg\.wasm$/, async (route) => {
+      await new Promise((r) => setTimeout(r, delay));
+      await route.continue();
+    });
+    await page.getByTestId("paste-input").focus();
+    await page.keyboard.type(ERROR, { delay: 5 });
+    const first = page.getByTestId("diagnosis").first();
+    await first.waitFor({ timeout: 15000 }).catch(async () => {
+      const value = await page.getByTestId("paste-input").inputValue();
+      const state = await page.getByTestId("results").textContent();
+      assert.fail(`delay ${delay}: no diagnosis; paste box holds ${JSON.stringify(value)}; results: ${state}`);
+    });
+    assert.equal(await page.getByTestId("paste-input").inputValue(), ERROR, `delay ${delay}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});

@@ -20,12 +20,25 @@ pub struct PasteBoxProps {
     /// starts loading the full app then, ahead of the paste.
     #[prop_or_default]
     pub on_intent: Option<Callback<()>>,
+    /// Called once the text area is in the page (the full app's home page takes over from the
+    /// first-paint shell then, see `handover.rs`).
+    #[prop_or_default]
+    pub on_mounted: Option<Callback<web_sys::HtmlTextAreaElement>>,
 }
 
 #[component]
 pub fn PasteBox(props: &PasteBoxProps) -> Html {
     let t = |m: Msg| m.text(props.lang);
     let file_name = use_state(|| None::<String>);
+    let area = use_node_ref();
+    {
+        let (area, on_mounted) = (area.clone(), props.on_mounted.clone());
+        use_effect_with((), move |_| {
+            if let (Some(cb), Some(el)) = (on_mounted, area.cast::<web_sys::HtmlTextAreaElement>()) {
+                cb.emit(el);
+            }
+        });
+    }
     let oninput = {
         let on_input = props.on_input.clone();
         Callback::from(move |e: InputEvent| {
@@ -50,7 +63,7 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
         <div class="paste" {ondragover} {ondrop} {onfocusin} {ondragenter} data-testid="drop-zone">
             <label for="paste-input">{t(Msg::PasteLabel)}</label>
             <p class="hint" id="paste-hint">{t(Msg::PasteHint)}</p>
-            <textarea id="paste-input" data-testid="paste-input" rows="10" spellcheck="false"
+            <textarea ref={area} id="paste-input" data-testid="paste-input" rows="10" spellcheck="false"
                       autocomplete="off" aria-describedby="paste-hint" {oninput}
                       defaultvalue={props.initial.clone().unwrap_or_default()} />
             <p class="file">

@@ -64,13 +64,8 @@ fn shareable_text(bytes: &[u8]) -> Option<Rc<str>> {
 #[component]
 pub fn Home() -> Html {
     let ctx = use_ctx();
-    // What the first-paint shell was given before this app loaded (read once), else the
-    // (redacted) paste a link may carry: analyze it straight away.
-    let arrival = use_memo((), |_| crate::handover::take());
-    let from_link: Option<Rc<str>> = match &*arrival {
-        Some(Handover::Text(t)) => Some(Rc::from(t.as_str())),
-        _ => ctx.link.paste.as_ref().map(|p| Rc::from(p.text())),
-    };
+    // A link may carry a (redacted) paste: analyze it straight away.
+    let from_link: Option<Rc<str>> = ctx.link.paste.as_ref().map(|p| Rc::from(p.text()));
     let state = {
         let from_link = from_link.clone();
         use_state(move || from_link.map_or(PasteState::Idle, |t| analyzed(t.as_bytes())))
@@ -116,21 +111,16 @@ pub fn Home() -> Html {
             });
         })
     };
-    {
-        // A file dropped on the shell is read here, as if dropped now.
-        let on_file = on_file.clone();
-        use_effect_with((), move |_| {
-            if let Some(Handover::File(file)) = &*arrival {
-                on_file.emit(file.clone());
-            }
-            crate::handover::refocus_paste_box();
-        });
-    }
+    // What the first-paint shell was given goes on here, as if given now.
+    let on_mounted = {
+        let (on_input, on_file) = (on_input.clone(), on_file.clone());
+        Callback::from(move |area: web_sys::HtmlTextAreaElement| continue_from_shell(&area, &on_input, &on_file))
+    };
     let on_cancel = Callback::from(move |_: MouseEvent| cancel.borrow().set(true));
     html! {
         <>
             <HomeIntro lang={ctx.lang} />
-            <PasteBox lang={ctx.lang} {on_input} {on_file} initial={from_link.map(|t| AttrValue::from(t.to_string()))} />
+            <PasteBox lang={ctx.lang} {on_input} {on_file} {on_mounted} initial={from_link.map(|t| AttrValue::from(t.to_string()))} />
             <Results state={(*state).clone()} {on_cancel} />
             { custom_matches(&ctx, (*text).as_deref()) }
             if let PasteState::Ready(SharedAnalysis(a), _) = &*state {
@@ -140,6 +130,26 @@ pub fn Home() -> Html {
             }
             <GuidedIntro lang={ctx.lang} href={ctx.href(Route::Guided(Vec::new()))} />
         </>
+    }
+}
+
+/// Takes over from the first-paint shell, if it ran (see `handover.rs`), once `area` is in the page.
+fn continue_from_shell(
+    area: &web_sys::HtmlTextAreaElement,
+    on_input: &Callback<Rc<[u8]>>,
+    on_file: &Callback<web_sys::File>,
+) {
+    let Some(took) = crate::handover::take_over() else { return };
+    match took.paste {
+        Some(Handover::Text(text)) => {
+            area.set_value(&text);
+            on_input.emit(Rc::from(text.into_bytes()));
+        }
+        Some(Handover::File(file)) => on_file.emit(file),
+        None => {}
+    }
+    if took.had_focus {
+        crate::handover::focus_at_end(area);
     }
 }
 

@@ -236,8 +236,8 @@ messages! {
     PresetNotHttps => "must be an https:// URL", "https:// の URL を指定してください";
     PresetBadId => "must be a lowercase slug ([a-z0-9-]) not used by another entry", "他のエントリーと重複しない小文字のスラッグ（[a-z0-9-]）を指定してください";
     LoadingApp => "Loading the analyzer", "解析機能を読み込んでいます";
-    LoadFailed => "The rest of Registry Doctor could not be loaded. Check your connection and try again.",
-        "Registry Doctor の残りの部分を読み込めませんでした。接続を確認して、もう一度お試しください。";
+    LoadFailed => "The rest of Registry Doctor could not be loaded. Check your connection and try again; if the site was just updated, reload the page.",
+        "Registry Doctor の残りの部分を読み込めませんでした。接続を確認して、もう一度お試しください。サイトが更新された直後の場合は、ページを再読み込みしてください。";
     Retry => "Try again", "再試行";
     PresetUnknownRef => "refers to something that does not exist", "存在しないものを参照しています";
     NavSetup => "Check my setup", "設定を確認";
