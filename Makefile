@@ -33,7 +33,7 @@ test-host:
 	cargo test --workspace
 
 test-browser:
-	cargo test -p registry-doctor --target wasm32-unknown-unknown --test browser
+	cargo test -p registry-doctor --target wasm32-unknown-unknown --test browser --test browser_pages
 
 test-e2e:
 	cd e2e && node --test --test-reporter=spec --test-concurrency=1 tests/
