@@ -78,7 +78,7 @@ pub fn ShellApp(props: &ShellProps) -> Html {
     // Focus on the paste box or a file dragged over it: start loading, keep showing the shell.
     let on_intent = Callback::from(|()| request_full(None));
     html! {
-        <Chrome {lang} embed={false} {nav} {langs}>
+        <Chrome {lang} embed={false} {nav} {langs} on_nav_intent={on_intent.clone()}>
             <HomeIntro {lang} />
             <PasteBox {lang} {on_input} {on_file} {on_intent} />
             <section class="results" aria-live="polite" data-testid="results">

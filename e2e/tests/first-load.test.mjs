@@ -70,3 +70,17 @@ test("typing while the rest of the app loads loses nothing", async () => {
     await context.close();
   }
 });
+
+test("pointing at the navigation starts loading the pages before the click", async () => {
+  const { page, problems, requests } = await openPage(site.browser, site.server.url);
+  await page.waitForLoadState("networkidle");
+  assert.deepEqual(fullWasm(requests), []);
+  await page.locator("header nav a").nth(4).hover();
+  // The full app arrives and takes the home page over, looking the same.
+  await page.waitForFunction(() => !document.getElementById("first-paint"));
+  assert.equal(await page.getByTestId("paste-input").count(), 1);
+  assert.equal(fullWasm(requests).length, 1);
+  await page.locator("header nav a").nth(4).click();
+  await page.getByTestId("entry-list").waitFor();
+  assert.deepEqual(problems, []);
+});

@@ -72,6 +72,10 @@ pub struct ChromeProps {
     pub langs: Vec<String>,
     #[prop_or_default]
     pub onclick: Option<Callback<MouseEvent>>,
+    /// The pointer or the focus is on the navigation: the first-paint shell starts loading the
+    /// pages then, ahead of the click.
+    #[prop_or_default]
+    pub on_nav_intent: Option<Callback<()>>,
     pub children: Html,
 }
 
@@ -81,13 +85,15 @@ pub struct ChromeProps {
 pub fn Chrome(props: &ChromeProps) -> Html {
     let t = |m: Msg| m.text(props.lang);
     let home = props.nav.first().cloned().unwrap_or_default();
+    let onpointerover = props.on_nav_intent.clone().map(|cb| cb.reform(|_: PointerEvent| ()));
+    let onfocusin = props.on_nav_intent.clone().map(|cb| cb.reform(|_: FocusEvent| ()));
     html! {
         <div class={classes!("shell", props.embed.then_some("embed"))} onclick={props.onclick.clone()}>
             <a class="skip" href="#content" onclick={skip_to_content()}>{t(Msg::SkipToContent)}</a>
             if !props.embed {
                 <header class="top">
                     <a class="brand" href={home}>{t(Msg::AppName)}</a>
-                    <nav aria-label={t(Msg::NavHome)}>
+                    <nav aria-label={t(Msg::NavHome)} {onpointerover} {onfocusin}>
                         <ul>
                         { for NAV.iter().zip(&props.nav).map(|((msg, _), href)| html! {
                             <li><a href={href.clone()}>{t(*msg)}</a></li>
