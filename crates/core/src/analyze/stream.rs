@@ -186,7 +186,8 @@ fn scan_part<S: Source + ?Sized>(source: &S, (start, end): (usize, usize), chunk
         while to < n && to < own + 3 && is_continuation(data[to]) {
             to += 1;
         }
-        pass.invalid_utf8 |= from > to || std::str::from_utf8(&data[from..to]).is_err();
+        // (A chunk of nothing but the previous character's last bytes has nothing left to check.)
+        pass.invalid_utf8 |= from < to && std::str::from_utf8(&data[from..to]).is_err();
         skip = Some(to - own);
         at += own;
     }
