@@ -18,7 +18,7 @@ use memchr::memmem::Finder;
 use std::ops::ControlFlow;
 
 /// Shorter literals are not sampled (their step would be 1 or 2 bytes).
-pub const MIN_SAMPLED: usize = 4;
+const MIN_SAMPLED: usize = 4;
 
 /// The bitset has `1 << HASH_BITS` bits (16 KB: stays in the L1 cache next to the text).
 const HASH_BITS: u32 = 17;
@@ -54,7 +54,7 @@ fn hash(qgram: u64) -> u32 {
 
 /// How often a byte appears in CI logs, roughly, in 1/10000: lower case and spaces are common,
 /// upper case, digits and punctuation rare. Only the ranking matters.
-pub fn commonness(b: u8) -> f64 {
+fn commonness(b: u8) -> f64 {
     let per_10k: f64 = match b {
         b' ' => 1500.0,
         b'e' => 800.0,

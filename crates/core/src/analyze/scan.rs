@@ -97,7 +97,7 @@ pub const VALUE_WINDOW: usize = 64 * 1024;
 pub const FEATURE_EDGE: usize = 1024 * 1024;
 
 /// The raw result of the scan.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Hits {
     /// Per entry (index into ENTRIES), per symptom: byte ranges of the first matches.
     pub symptoms: Vec<Vec<Vec<(usize, usize)>>>,
@@ -113,15 +113,9 @@ const SPLIT_ABOVE: usize = 8 * 1024 * 1024;
 
 pub fn scan(input: &[u8]) -> Hits {
     let auto = automaton();
-    let parts = parts(input, auto.splittable);
-    let mut results: Vec<Hits> = if parts.len() <= 1 {
-        vec![scan_part(auto, input, 0, input.len())]
-    } else {
-        scan_parallel(auto, input, &parts)
-    };
-    let mut hits = results.remove(0);
-    for more in results {
-        hits.merge(more);
+    let mut hits = Hits::empty();
+    for part in on_cores(&parts(input, auto.splittable), |(a, b)| scan_part(auto, input, a, b)) {
+        hits.merge(part);
     }
     resolve_features(auto, input, &mut hits);
     find_triggers(auto, input, &mut hits);
@@ -159,22 +153,23 @@ pub(super) fn available_cores() -> usize {
     1
 }
 
+/// `work` on each part, in input order: natively each on its own thread (a part whose thread
+/// could not run is done here instead: same result, only slower), in wasm one after another.
 #[cfg(not(target_arch = "wasm32"))]
-fn scan_parallel(auto: &'static Automaton, input: &[u8], parts: &[(usize, usize)]) -> Vec<Hits> {
+pub(super) fn on_cores<T: Send>(parts: &[(usize, usize)], work: impl Fn((usize, usize)) -> T + Sync) -> Vec<T> {
+    if parts.len() <= 1 {
+        return parts.iter().map(|&p| work(p)).collect();
+    }
+    let work = &work;
     std::thread::scope(|s| {
-        let handles: Vec<_> = parts.iter().map(|&(a, b)| s.spawn(move || scan_part(auto, input, a, b))).collect();
-        // A part whose thread could not run is scanned here instead: same result, only slower.
-        handles
-            .into_iter()
-            .zip(parts)
-            .map(|(h, &(a, b))| h.join().unwrap_or_else(|_| scan_part(auto, input, a, b)))
-            .collect()
+        let handles: Vec<_> = parts.iter().map(|&p| s.spawn(move || work(p))).collect();
+        handles.into_iter().zip(parts).map(|(h, &p)| h.join().unwrap_or_else(|_| work(p))).collect()
     })
 }
 
 #[cfg(target_arch = "wasm32")]
-fn scan_parallel(auto: &'static Automaton, input: &[u8], parts: &[(usize, usize)]) -> Vec<Hits> {
-    parts.iter().map(|&(a, b)| scan_part(auto, input, a, b)).collect()
+pub(super) fn on_cores<T: Send>(parts: &[(usize, usize)], work: impl Fn((usize, usize)) -> T + Sync) -> Vec<T> {
+    parts.iter().map(|&p| work(p)).collect()
 }
 
 /// Step 1 over `input[start..end]` (cut at line ends).
@@ -302,22 +297,13 @@ fn windows(len: usize, hits: &Hits, edge: usize, radius: usize) -> Vec<(usize, u
 }
 
 /// Step 3: value triggers near the start, the end and the symptom matches.
+/// (`Hits::cap_values` then keeps each trigger's first ones; the windows bound how many there are.)
 fn find_triggers(auto: &Automaton, input: &[u8], hits: &mut Hits) {
-    let mut per_trigger = vec![0usize; super::values::TRIGGERS.len()];
     for (s, e) in windows(input.len(), hits, VALUE_WINDOW, VALUE_WINDOW) {
-        let mut found: Vec<(usize, u16)> = Vec::new();
         let _ = auto.triggers.each_in(input, s, e, |l, at| {
-            found.push((at, auto.trigger_ids[l]));
+            hits.values.push((at, auto.trigger_ids[l]));
             ControlFlow::Continue(())
         });
-        found.sort_unstable();
-        for (at, t) in found {
-            let n = &mut per_trigger[usize::from(t)];
-            if *n < super::values::trigger_cap(t) {
-                *n += 1;
-                hits.values.push((at, t));
-            }
-        }
     }
 }
 
