@@ -16,6 +16,16 @@ pub fn document() -> Option<web_sys::Document> {
     window()?.document()
 }
 
+/// The page's `#app` element, where the app (and the first-paint shell) start.
+pub fn app_root() -> Option<web_sys::Element> {
+    document()?.get_element_by_id("app")
+}
+
+/// The address' fragment, with its `#` ("" without a browser).
+pub fn fragment() -> String {
+    window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
 /// The page's address without its fragment ("" without a browser).
 pub fn page_address() -> String {
     window()

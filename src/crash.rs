@@ -18,7 +18,7 @@ fn show(detail: &str) -> Option<()> {
         .and_then(|e| e.get_attribute("lang"))
         .and_then(|l| Lang::from_code(&l))
         .unwrap_or_default();
-    let root = document.get_element_by_id("app").or_else(|| document.body().map(Into::into))?;
+    let root = crate::browser::app_root().or_else(|| document.body().map(Into::into))?;
     let box_ = document.create_element("section").ok()?;
     box_.set_class_name("crash");
     box_.set_attribute("role", "alert").ok()?;

@@ -21,7 +21,6 @@ pub const SHELL_ID: &str = "first-paint";
 const KEY: &str = "registryDoctorHandover";
 
 /// What the user gave the shell.
-#[derive(Clone)]
 pub enum Handover {
     Text(String),
     File(web_sys::File),

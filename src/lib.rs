@@ -21,7 +21,7 @@ pub use app::{App, AppProps};
 /// page (the module loaded for `mount`) there is no `#app`, and nothing starts by itself.
 pub fn start() {
     crash::install_panic_screen();
-    let Some(app) = gloo_root() else { return };
+    let Some(app) = browser::app_root() else { return };
     // Yew empties the element it mounts in: ours is a new one, so that the first-paint shell beside
     // it stays until the page takes over from it (handover.rs).
     let Some(root) = browser::append_div(&app, None) else { return };
@@ -33,8 +33,4 @@ pub fn start() {
         embed::start_height_reporter();
     }
     yew::Renderer::<App>::with_root_and_props(root, AppProps { embedded, ..AppProps::default() }).render();
-}
-
-fn gloo_root() -> Option<web_sys::Element> {
-    crate::browser::window()?.document()?.get_element_by_id("app")
 }

@@ -18,13 +18,9 @@ use yew::prelude::*;
 /// Starts the shell in a new element inside `<div id="app">`.
 pub fn start() {
     crate::crash::install_panic_screen();
-    let Some(app) = crate::browser::document().and_then(|d| d.get_element_by_id("app")) else { return };
+    let Some(app) = crate::browser::app_root() else { return };
     let Some(root) = crate::browser::append_div(&app, Some(SHELL_ID)) else { return };
     yew::Renderer::<ShellApp>::with_root(root).render();
-}
-
-fn current_fragment() -> String {
-    crate::browser::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
 /// Where the shell is.
@@ -47,7 +43,7 @@ pub struct ShellProps {
 
 #[component]
 pub fn ShellApp(props: &ShellProps) -> Html {
-    let link_lang = use_state(|| plain_home(&current_fragment()).flatten().or(props.lang));
+    let link_lang = use_state(|| plain_home(&crate::browser::fragment()).flatten().or(props.lang));
     let phase = use_state(|| Phase::Ready);
     {
         let (link_lang, phase) = (link_lang.clone(), phase.clone());
@@ -106,7 +102,7 @@ fn status(lang: Lang, phase: Phase, retry: Callback<MouseEvent>) -> Html {
 /// loader's failure event. Returns the effect's cleanup.
 fn follow_page_events(link_lang: UseStateHandle<Option<Lang>>, phase: UseStateHandle<Phase>) -> impl FnOnce() {
     let window = crate::browser::window();
-    let on_hash = Closure::<dyn Fn()>::new(move || match plain_home(&current_fragment()) {
+    let on_hash = Closure::<dyn Fn()>::new(move || match plain_home(&crate::browser::fragment()) {
         Some(lang) => link_lang.set(lang),
         None => request_full(None),
     });
@@ -116,7 +112,7 @@ fn follow_page_events(link_lang: UseStateHandle<Option<Lang>>, phase: UseStateHa
         let _ = w.add_event_listener_with_callback(LOAD_FAILED, on_failed.as_ref().unchecked_ref());
     }
     // A link the shell does not show: the loader normally sends these to the full app directly.
-    if plain_home(&current_fragment()).is_none() && window.is_some() {
+    if plain_home(&crate::browser::fragment()).is_none() && window.is_some() {
         request_full(None);
     }
     move || {

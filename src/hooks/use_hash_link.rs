@@ -15,10 +15,6 @@ pub struct HashLink {
     pub replace: Callback<Link>,
 }
 
-fn current_fragment() -> String {
-    crate::browser::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
-}
-
 /// `initial` is the start state where the URL is not used: server rendering in tests, and the
 /// in-memory mode of a mounted instance (`memory = true`).
 #[hook]
@@ -27,14 +23,14 @@ pub fn use_hash_link(initial: Link, memory: bool) -> HashLink {
         if memory || crate::browser::window().is_none() {
             (initial, Vec::new())
         } else {
-            Link::parse(&current_fragment())
+            Link::parse(&crate::browser::fragment())
         }
     });
     {
         let state = state.clone();
         use_effect_with(memory, move |&memory| {
             let window = if memory { None } else { crate::browser::window() };
-            let listener = Closure::<dyn Fn()>::new(move || state.set(Link::parse(&current_fragment())));
+            let listener = Closure::<dyn Fn()>::new(move || state.set(Link::parse(&crate::browser::fragment())));
             if let Some(w) = &window {
                 let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
             }
