@@ -274,9 +274,14 @@ fn parse_route(path: &str) -> Route {
 /// Percent-encodes everything except unreserved characters (RFC 3986) and `/` `:` `@` `,`,
 /// which keeps image references readable in links.
 pub fn encode(s: &str) -> String {
+    percent_encode(s, b"/:@,")
+}
+
+/// Percent-encodes every byte except RFC 3986 unreserved characters and those in `also_keep`.
+pub(crate) fn percent_encode(s: &str, also_keep: &[u8]) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/:@,".contains(&b) {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) || also_keep.contains(&b) {
             out.push(b as char);
         } else {
             out.push_str(&format!("%{b:02X}"));

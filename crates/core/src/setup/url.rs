@@ -208,13 +208,5 @@ impl ProjectRef {
 
 /// Percent-encodes everything but RFC 3986 unreserved characters (so `/` becomes `%2F`).
 pub fn encode_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    crate::link::percent_encode(s, b"")
 }
