@@ -48,7 +48,7 @@ impl Input {
         let cannot = |e: std::io::Error| Failure::Input(format!("cannot read {name}: {e}"));
         if let Some(file) = file {
             let meta = file.metadata().map_err(cannot)?;
-            if meta.is_file() && (cfg!(unix) || cfg!(windows)) {
+            if meta.is_file() {
                 return Ok(Input::File(FileSource { file, size: meta.len() }));
             }
             let mut buf = Vec::new();
